@@ -1,0 +1,233 @@
+package org.wirereclassifier.archive;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamSupport;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes the amended copy of every input file, and {@code rejects.jsonl}, into the run's working directory.
+ * <p>
+ * Restartable: before each chunk commits, both files are flushed (and forced to disk) and their lengths saved in
+ * the step's execution context, in the same transaction as the chunk. A restart cuts each file back to its
+ * committed length, so that a crash at any point leaves neither a lost nor a doubled record.
+ */
+public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStreamWriter<ArchiveItem> {
+
+	/** Name of the rejects file in the working and the output directory. */
+	public static final String REJECTS = "rejects.jsonl";
+
+	/** Suffix of the working copy of each output file until the run publishes it. */
+	public static final String PART = ".part";
+
+	private static final String FILE = "file";
+
+	private static final String FILE_LENGTH = "file.length";
+
+	private static final String REJECTS_LENGTH = "rejects.length";
+
+	private static final String TALLY = "tally";
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final Path workDirectory;
+
+	private final boolean sync;
+
+	private ArchiveTally tally = new ArchiveTally();
+
+	private OutputFile output;
+
+	private String outputName;
+
+	private OutputFile rejects;
+
+	/**
+	 * @param workDirectory where the {@code .part} files go
+	 * @param sync whether to force files to disk before each commit (off only for tests and benchmarks)
+	 */
+	public AmendedArchiveWriter(Path workDirectory, boolean sync) {
+		this.workDirectory = workDirectory;
+		this.sync = sync;
+		setName("amendedArchiveWriter");
+	}
+
+	public static Path partOf(Path workDirectory, String fileName) {
+		return workDirectory.resolve(fileName + PART);
+	}
+
+	@Override
+	public void open(ExecutionContext context) throws ItemStreamException {
+		try {
+			Files.createDirectories(this.workDirectory);
+			if (context.containsKey(getExecutionContextKey(TALLY))) {
+				this.tally = this.json.readValue(context.getString(getExecutionContextKey(TALLY)), ArchiveTally.class);
+				this.rejects = OutputFile.resume(partOf(this.workDirectory, REJECTS),
+						context.getLong(getExecutionContextKey(REJECTS_LENGTH)));
+				if (context.containsKey(getExecutionContextKey(FILE))) {
+					this.outputName = context.getString(getExecutionContextKey(FILE));
+					this.output = OutputFile.resume(partOf(this.workDirectory, this.outputName),
+							context.getLong(getExecutionContextKey(FILE_LENGTH)));
+				}
+			}
+			else {
+				this.rejects = OutputFile.create(partOf(this.workDirectory, REJECTS));
+			}
+		}
+		catch (IOException ex) {
+			throw new ItemStreamException("Cannot open the run's working files in " + this.workDirectory, ex);
+		}
+	}
+
+	@Override
+	public void write(Chunk<? extends ArchiveItem> chunk) throws IOException {
+		for (ArchiveItem item : chunk) {
+			if (item instanceof ArchiveItem.FileStart start) {
+				startFile(start);
+			}
+			else if (item instanceof ArchiveItem.Classified classified) {
+				writeRecord(classified);
+				this.tally.count(classified);
+			}
+			else if (item instanceof ArchiveItem.Rejected rejected) {
+				copyRaw(rejected.source());
+				this.rejects.write(rejectLine(rejected));
+				this.tally.count(rejected);
+			}
+			else if (item instanceof ArchiveItem.FileEnd end) {
+				endFile(end);
+			}
+			else {
+				throw new IllegalStateException("unclassified item reached the writer: " + item);
+			}
+		}
+	}
+
+	private void startFile(ArchiveItem.FileStart start) throws IOException {
+		closeOutput();
+		this.outputName = start.file().name();
+		this.output = OutputFile.create(partOf(this.workDirectory, this.outputName));
+		this.output.write(start.header());
+		this.tally.startFile(start.file());
+	}
+
+	private void endFile(ArchiveItem.FileEnd end) throws IOException {
+		if (end.trailerEnd() > end.trailerStart()) {
+			this.output.copy(end.file().path(), end.trailerStart(), end.trailerEnd());
+		}
+		this.output.flush(this.sync);
+		this.tally.current().bytes = this.output.length();
+	}
+
+	private void writeRecord(ArchiveItem.Classified classified) throws IOException {
+		SourceRecord source = classified.source();
+		if (!classified.changed()) {
+			if (source.layout() instanceof RecordLayout.Csv csv && !csv.header().appended().isEmpty()) {
+				this.output.write(CsvRecordWriter.padded(source, csv.header().appended().size()));
+			}
+			else {
+				copyRaw(source);
+			}
+			return;
+		}
+		Set<WireField> changed = EnumSet.noneOf(WireField.class);
+		classified.changes().forEach(change -> changed.add(change.field()));
+		if (source.layout() instanceof RecordLayout.Csv csv) {
+			this.output.write(CsvRecordWriter.rewrite(source, csv, classified.amended(), changed));
+		}
+		else if (source.layout() instanceof RecordLayout.Json json) {
+			this.output.write(JsonRecordWriter.rewrite(source, json, classified.amended(), changed));
+		}
+		else {
+			throw new IllegalStateException("a record without a layout cannot be rewritten: " + source.place());
+		}
+	}
+
+	private void copyRaw(SourceRecord source) throws IOException {
+		if (source.raw() != null) {
+			this.output.write(source.raw());
+		}
+		else {
+			this.output.copy(source.file().path(), source.start(), source.end());
+		}
+	}
+
+	private byte[] rejectLine(ArchiveItem.Rejected rejected) {
+		SourceRecord source = rejected.source();
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("file", source.file().name());
+		entry.put("record", source.recordNumber());
+		entry.put("line", source.line());
+		entry.put("wire_id", rejected.wireId());
+		entry.put("reason", rejected.reason());
+		entry.put("raw", rejected.shownText());
+		return (this.json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+	}
+
+	@Override
+	public void update(ExecutionContext context) throws ItemStreamException {
+		try {
+			if (this.output != null) {
+				this.output.flush(this.sync);
+				context.putString(getExecutionContextKey(FILE), this.outputName);
+				context.putLong(getExecutionContextKey(FILE_LENGTH), this.output.length());
+			}
+			if (this.rejects != null) {
+				this.rejects.flush(this.sync);
+				context.putLong(getExecutionContextKey(REJECTS_LENGTH), this.rejects.length());
+			}
+			context.putString(getExecutionContextKey(TALLY), this.json.writeValueAsString(this.tally));
+		}
+		catch (IOException ex) {
+			throw new ItemStreamException("Cannot flush the run's working files in " + this.workDirectory, ex);
+		}
+	}
+
+	@Override
+	public void close() throws ItemStreamException {
+		try {
+			closeOutput();
+			if (this.rejects != null) {
+				this.rejects.close();
+				this.rejects = null;
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void closeOutput() throws IOException {
+		if (this.output != null) {
+			this.output.close();
+			this.output = null;
+		}
+	}
+
+	/** The accounting so far (after the step: of the whole pass). */
+	public ArchiveTally tally() {
+		return this.tally;
+	}
+
+	/** Reads the accounting a step saved in its execution context. */
+	public static ArchiveTally tallyOf(ExecutionContext context) {
+		String key = "amendedArchiveWriter." + TALLY;
+		return context.containsKey(key)
+				? JsonMapper.builder().build().readValue(context.getString(key), ArchiveTally.class)
+				: new ArchiveTally();
+	}
+
+}

@@ -1,0 +1,37 @@
+package org.wirereclassifier.archive;
+
+import java.util.List;
+
+/**
+ * What flows through the pass, in file order: each file's start, its records (read, rejected, then amended),
+ * and its end. The file markers let the writer reproduce each file around its records.
+ */
+public sealed interface ArchiveItem {
+
+	/** A file begins; {@code header} are its bytes before the first record (CSV header row, JSON {@code [}). */
+	record FileStart(ArchiveFile file, byte[] header) implements ArchiveItem {
+	}
+
+	/** A record that became a wire. */
+	record WireRead(SourceRecord source, Wire wire) implements ArchiveItem {
+	}
+
+	/** A record that cannot be processed; it is copied unchanged and listed in {@code rejects.jsonl}. */
+	record Rejected(SourceRecord source, String wireId, String reason, String shownText) implements ArchiveItem {
+	}
+
+	/** A wire after classification: {@code changes} is empty when the pass left it as it was. */
+	record Classified(SourceRecord source, Wire original, Wire amended, List<FieldChange> changes,
+			boolean editorKept) implements ArchiveItem {
+
+		public boolean changed() {
+			return !this.changes.isEmpty();
+		}
+
+	}
+
+	/** A file ends; its bytes {@code [trailerStart, trailerEnd)} after the last record are copied as they are. */
+	record FileEnd(ArchiveFile file, long trailerStart, long trailerEnd) implements ArchiveItem {
+	}
+
+}

@@ -1,0 +1,164 @@
+package org.wirereclassifier.archive;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamSupport;
+
+/**
+ * Reads all input files of a pass, in their stable order, as one archive: each file's start, its records, its
+ * end. Rejects a record whose {@code wire_id} an earlier record (in any file) already had, naming both places.
+ * <p>
+ * Restartable: the execution context holds the file and byte offset of the next record, so a restart seeks
+ * there directly; the duplicate index is rebuilt by re-reading the ids before that point.
+ */
+public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader<ArchiveItem> {
+
+	private static final String FILE_INDEX = "file.index";
+
+	private static final String STARTED = "file.started";
+
+	private static final String ENDED = "file.ended";
+
+	private static final String OFFSET = "file.offset";
+
+	private static final String LINE = "file.line";
+
+	private static final String RECORDS = "file.records";
+
+	private final List<ArchiveFile> files;
+
+	private final WireIdIndex ids = new WireIdIndex();
+
+	private int fileIndex;
+
+	private boolean started;
+
+	private boolean ended;
+
+	private ArchiveFileReader current;
+
+	public ArchiveReader(List<ArchiveFile> files) {
+		this.files = List.copyOf(files);
+		setName("archiveReader");
+	}
+
+	@Override
+	public void open(ExecutionContext context) throws ItemStreamException {
+		if (!context.containsKey(getExecutionContextKey(FILE_INDEX))) {
+			return;
+		}
+		this.fileIndex = context.getInt(getExecutionContextKey(FILE_INDEX));
+		this.started = context.getString(getExecutionContextKey(STARTED)).equals("true");
+		this.ended = context.getString(getExecutionContextKey(ENDED)).equals("true");
+		try {
+			for (int i = 0; i < this.fileIndex; i++) {
+				registerIds(this.files.get(i), Long.MAX_VALUE);
+			}
+			if (this.started && this.fileIndex < this.files.size()) {
+				ArchiveFileReader.Position position = new ArchiveFileReader.Position(
+						context.getLong(getExecutionContextKey(OFFSET)), context.getLong(getExecutionContextKey(LINE)),
+						context.getLong(getExecutionContextKey(RECORDS)));
+				registerIds(this.files.get(this.fileIndex), position.records());
+				this.current = ArchiveFileReader.open(this.files.get(this.fileIndex));
+				this.current.seek(position);
+			}
+		}
+		catch (IOException ex) {
+			throw new ItemStreamException("Cannot resume reading the archive", ex);
+		}
+	}
+
+	/** Re-reads the first {@code records} records of a file for their ids, as the interrupted run saw them. */
+	private void registerIds(ArchiveFile file, long records) throws IOException {
+		try (ArchiveFileReader reader = ArchiveFileReader.open(file)) {
+			ArchiveItem item;
+			for (long n = 0; n < records && (item = reader.next()) != null; n++) {
+				checkDuplicate(item);
+			}
+		}
+	}
+
+	@Override
+	public ArchiveItem read() throws IOException {
+		while (this.fileIndex < this.files.size()) {
+			ArchiveFile file = this.files.get(this.fileIndex);
+			if (this.current == null) {
+				this.current = ArchiveFileReader.open(file);
+			}
+			if (!this.started) {
+				this.started = true;
+				return new ArchiveItem.FileStart(file, this.current.header());
+			}
+			if (!this.ended) {
+				ArchiveItem item = this.current.next();
+				if (item != null) {
+					return checkDuplicate(item);
+				}
+				this.ended = true;
+				return this.current.end();
+			}
+			this.current.close();
+			this.current = null;
+			this.fileIndex++;
+			this.started = false;
+			this.ended = false;
+		}
+		return null;
+	}
+
+	private ArchiveItem checkDuplicate(ArchiveItem item) {
+		SourceRecord source;
+		String wireId;
+		if (item instanceof ArchiveItem.WireRead read) {
+			source = read.source();
+			wireId = read.wire().wireId();
+		}
+		else if (item instanceof ArchiveItem.Rejected rejected && rejected.wireId() != null) {
+			source = rejected.source();
+			wireId = rejected.wireId();
+		}
+		else {
+			return item;
+		}
+		WireIdIndex.Place earlier = this.ids.addIfAbsent(wireId, source.file().index(), source.recordNumber());
+		if (earlier == null || item instanceof ArchiveItem.Rejected) {
+			return item;
+		}
+		SourceRecord opaque = new SourceRecord(source.file(), source.recordNumber(), source.line(), source.start(),
+				source.end(), source.raw(), source.contentStart(), source.contentEnd(), RecordLayout.NONE);
+		return new ArchiveItem.Rejected(opaque, wireId, "duplicate wire_id " + WireBuilder.quoted(wireId)
+				+ ", first seen in " + this.files.get(earlier.fileIndex()).name() + " record "
+				+ earlier.recordNumber(), source.text());
+	}
+
+	@Override
+	public void update(ExecutionContext context) throws ItemStreamException {
+		context.putInt(getExecutionContextKey(FILE_INDEX), this.fileIndex);
+		context.putString(getExecutionContextKey(STARTED), Boolean.toString(this.started));
+		context.putString(getExecutionContextKey(ENDED), Boolean.toString(this.ended));
+		if (this.current != null) {
+			ArchiveFileReader.Position position = this.current.position();
+			context.putLong(getExecutionContextKey(OFFSET), position.offset());
+			context.putLong(getExecutionContextKey(LINE), position.line());
+			context.putLong(getExecutionContextKey(RECORDS), position.records());
+		}
+	}
+
+	@Override
+	public void close() throws ItemStreamException {
+		if (this.current != null) {
+			try {
+				this.current.close();
+			}
+			catch (IOException ex) {
+				throw new ItemStreamException(ex);
+			}
+			this.current = null;
+		}
+	}
+
+}

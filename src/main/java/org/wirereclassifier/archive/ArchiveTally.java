@@ -1,0 +1,88 @@
+package org.wirereclassifier.archive;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The record accounting of a pass, per file and in all: every record read ends up amended, unchanged or
+ * rejected, so {@code read == amended + unchanged + rejected}. {@code editorKept} counts the wires (amended or
+ * not) whose editor's rationale stood against the pass.
+ */
+public final class ArchiveTally {
+
+	/** Counts for one input file, and where its amended copy was written. */
+	public static final class FileCounts {
+
+		public String file;
+
+		public String format;
+
+		public long read;
+
+		public long amended;
+
+		public long unchanged;
+
+		public long rejected;
+
+		public long editorKept;
+
+		public long bytes;
+
+		public FileCounts() {
+		}
+
+		static FileCounts of(ArchiveFile file) {
+			FileCounts counts = new FileCounts();
+			counts.file = file.name();
+			counts.format = file.format().name().toLowerCase(java.util.Locale.ROOT);
+			return counts;
+		}
+
+	}
+
+	public long read;
+
+	public long amended;
+
+	public long unchanged;
+
+	public long rejected;
+
+	public long editorKept;
+
+	public List<FileCounts> files = new ArrayList<>();
+
+	FileCounts current() {
+		return this.files.get(this.files.size() - 1);
+	}
+
+	void startFile(ArchiveFile file) {
+		this.files.add(FileCounts.of(file));
+	}
+
+	void count(ArchiveItem item) {
+		FileCounts file = current();
+		this.read++;
+		file.read++;
+		if (item instanceof ArchiveItem.Rejected) {
+			this.rejected++;
+			file.rejected++;
+			return;
+		}
+		ArchiveItem.Classified classified = (ArchiveItem.Classified) item;
+		if (classified.changed()) {
+			this.amended++;
+			file.amended++;
+		}
+		else {
+			this.unchanged++;
+			file.unchanged++;
+		}
+		if (classified.editorKept()) {
+			this.editorKept++;
+			file.editorKept++;
+		}
+	}
+
+}

@@ -1,0 +1,194 @@
+package org.wirereclassifier.archive;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads a {@code .json} archive file: one array of wire objects. The array is split into its elements at the
+ * byte level (strings and nesting tracked), so that one broken element is rejected on its own; only a break in
+ * the array itself (an unterminated string, a missing comma) ends reading, and then the rest of the file is
+ * rejected as one piece and copied as it is.
+ */
+final class JsonArrayFileReader implements ArchiveFileReader {
+
+	private static final int SHOWN_LIMIT = 64 * 1024;
+
+	private final ArchiveFile file;
+
+	private final ByteSource in;
+
+	private final byte[] header;
+
+	private long line = 1;
+
+	private long records;
+
+	private boolean finished;
+
+	JsonArrayFileReader(ArchiveFile file) throws IOException {
+		this.file = file;
+		this.in = new ByteSource(file.path(), 1 << 16, MAX_RECORD_BYTES);
+		try {
+			this.in.seek(this.in.startsWithBom() ? 3 : 0);
+			skipWhitespace();
+			if (this.in.next() != '[') {
+				throw new ArchiveFileException(file.path() + ": not a JSON array (a .json archive file is one array "
+						+ "of wire objects; use .jsonl for one object a line)");
+			}
+			this.header = this.in.read(0, (int) this.in.offset());
+		}
+		catch (IOException | RuntimeException ex) {
+			this.in.close();
+			throw ex;
+		}
+	}
+
+	@Override
+	public byte[] header() {
+		return this.header;
+	}
+
+	@Override
+	public ArchiveItem next() throws IOException {
+		if (this.finished) {
+			return null;
+		}
+		long start = this.in.offset();
+		long lineAtStart = this.line;
+		this.in.startCapture();
+		skipWhitespace();
+		boolean comma = this.in.peek() == ',';
+		if (comma) {
+			this.in.next();
+			skipWhitespace();
+		}
+		int c = this.in.peek();
+		if (c == ']') {
+			// a trailing comma before ] is tolerated: it is copied through with the file's end
+			this.in.endCapture();
+			this.in.seek(start);
+			this.line = lineAtStart;
+			this.finished = true;
+			return null;
+		}
+		if (c == ByteSource.EOF || comma == (this.records == 0)) {
+			this.in.endCapture();
+			return brokenRest(start, lineAtStart, c == ByteSource.EOF ? "the JSON array is not closed with ]"
+					: comma ? "a comma before the first element" : "missing comma between elements");
+		}
+		long contentOffset = this.in.offset();
+		long recordLine = this.line;
+		if (!skipValue()) {
+			this.in.endCapture();
+			return brokenRest(start, recordLine, "unterminated JSON value (starts on line " + recordLine + ")");
+		}
+		long end = this.in.offset();
+		byte[] raw = this.in.endCapture();
+		this.records++;
+		int contentStart = (int) (contentOffset - start);
+		int contentEnd = (int) (end - start);
+		if (raw == null) {
+			SourceRecord source = new SourceRecord(this.file, this.records, recordLine, start, end, null, 0, 0,
+					RecordLayout.NONE);
+			return new ArchiveItem.Rejected(source, null, "record longer than the limit",
+					new String(this.in.read(contentOffset, SHOWN_LIMIT), StandardCharsets.UTF_8));
+		}
+		return JsonLinesFileReader.toItem(this.file, this.records, recordLine, start, end, raw, contentStart,
+				contentEnd);
+	}
+
+	/** Everything from {@code start} on is rejected as one piece and copied through as the file's end. */
+	private ArchiveItem brokenRest(long start, long line, String reason) throws IOException {
+		this.finished = true;
+		this.records++;
+		long size = this.in.size();
+		SourceRecord source = new SourceRecord(this.file, this.records, line, start, size, null, 0, 0,
+				RecordLayout.NONE);
+		this.in.seek(size);
+		String shown = new String(this.in.read(start, (int) Math.min(SHOWN_LIMIT, size - start)),
+				StandardCharsets.UTF_8);
+		return new ArchiveItem.Rejected(source, null, reason + "; the rest of the file, from line " + line
+				+ ", is rejected as one piece", shown.strip());
+	}
+
+	/** Skips one JSON value; false if the file ends inside it. */
+	private boolean skipValue() throws IOException {
+		int depth = 0;
+		boolean inString = false;
+		while (true) {
+			int c = this.in.next();
+			if (c == ByteSource.EOF) {
+				return false;
+			}
+			if (c == '\n') {
+				this.line++;
+			}
+			if (inString) {
+				if (c == '\\') {
+					if (this.in.next() == ByteSource.EOF) {
+						return false;
+					}
+				}
+				else if (c == '"') {
+					inString = false;
+					if (depth == 0) {
+						return true;
+					}
+				}
+				continue;
+			}
+			switch (c) {
+				case '"' -> inString = true;
+				case '{', '[' -> depth++;
+				case '}', ']' -> {
+					depth--;
+					if (depth <= 0) {
+						return true;
+					}
+				}
+				default -> {
+					if (depth == 0) {
+						// a bare scalar: it ends before a delimiter
+						int p = this.in.peek();
+						if (p == ',' || p == ']' || p == ByteSource.EOF || JsonWireParser.isWhitespace(p)) {
+							return true;
+						}
+					}
+				}
+			}
+		}
+	}
+
+	private void skipWhitespace() throws IOException {
+		int c;
+		while ((c = this.in.peek()) != ByteSource.EOF && JsonWireParser.isWhitespace(c)) {
+			if (c == '\n') {
+				this.line++;
+			}
+			this.in.next();
+		}
+	}
+
+	@Override
+	public Position position() {
+		return new Position(this.in.offset(), this.line, this.records);
+	}
+
+	@Override
+	public void seek(Position position) {
+		this.in.seek(position.offset());
+		this.line = position.line();
+		this.records = position.records();
+	}
+
+	@Override
+	public ArchiveItem.FileEnd end() throws IOException {
+		return new ArchiveItem.FileEnd(this.file, this.in.offset(), this.in.size());
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.in.close();
+	}
+
+}

@@ -1,0 +1,135 @@
+package org.wirereclassifier.archive;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes a JSON wire object back: properties in their original order, unchanged ones as their original bytes,
+ * changed ones in the layout the record already has (one line, or one property a line), and fields the record
+ * lacked at the end. Strings are escaped as the archive's exports escape them (non-ASCII kept as it is).
+ */
+final class JsonRecordWriter {
+
+	private JsonRecordWriter() {
+	}
+
+	static byte[] rewrite(SourceRecord source, RecordLayout.Json layout, Wire amended, Set<WireField> changed) {
+		byte[] raw = source.raw();
+		RecordLayout.JsonStyle style = layout.style();
+		String unit = style.compact() ? ""
+				: style.propertyIndent().substring(Math.min(style.closingIndent().length(),
+						style.propertyIndent().length()));
+		StringBuilder object = new StringBuilder(raw.length + 256).append('{');
+		Set<WireField> written = new HashSet<>();
+		boolean first = true;
+		for (RecordLayout.JsonProperty property : layout.properties()) {
+			first = separate(object, style, first);
+			appendString(object, property.name());
+			object.append(": ");
+			WireField field = WireField.byName(property.name()).orElse(null);
+			if (field != null && changed.contains(field)) {
+				appendValue(object, amended, field, style, unit);
+				written.add(field);
+			}
+			else {
+				object.append(new String(raw, property.valueStart(), property.valueEnd() - property.valueStart(),
+						StandardCharsets.UTF_8));
+			}
+		}
+		for (WireField field : WireField.values()) {
+			if (changed.contains(field) && !written.contains(field)) {
+				first = separate(object, style, first);
+				appendString(object, field.fieldName());
+				object.append(": ");
+				appendValue(object, amended, field, style, unit);
+			}
+		}
+		if (!style.compact() && !first) {
+			object.append('\n').append(style.closingIndent());
+		}
+		object.append('}');
+		byte[] content = object.toString().getBytes(StandardCharsets.UTF_8);
+		byte[] result = new byte[source.contentStart() + content.length + raw.length - source.contentEnd()];
+		System.arraycopy(raw, 0, result, 0, source.contentStart());
+		System.arraycopy(content, 0, result, source.contentStart(), content.length);
+		System.arraycopy(raw, source.contentEnd(), result, source.contentStart() + content.length,
+				raw.length - source.contentEnd());
+		return result;
+	}
+
+	private static boolean separate(StringBuilder object, RecordLayout.JsonStyle style, boolean first) {
+		if (!first) {
+			object.append(',');
+			if (style.compact()) {
+				object.append(' ');
+			}
+		}
+		if (!style.compact()) {
+			object.append('\n').append(style.propertyIndent());
+		}
+		return false;
+	}
+
+	private static void appendValue(StringBuilder out, Wire wire, WireField field, RecordLayout.JsonStyle style,
+			String unit) {
+		Object value = wire.get(field);
+		if (value == null) {
+			out.append("null");
+		}
+		else if (value instanceof Integer count) {
+			out.append(count);
+		}
+		else if (value instanceof List<?> list) {
+			if (list.isEmpty()) {
+				out.append("[]");
+				return;
+			}
+			out.append('[');
+			for (int i = 0; i < list.size(); i++) {
+				if (i > 0) {
+					out.append(style.compact() ? ", " : ",");
+				}
+				if (!style.compact()) {
+					out.append('\n').append(style.propertyIndent()).append(unit);
+				}
+				appendString(out, list.get(i).toString());
+			}
+			if (!style.compact()) {
+				out.append('\n').append(style.propertyIndent());
+			}
+			out.append(']');
+		}
+		else {
+			appendString(out, value.toString());
+		}
+	}
+
+	/** A JSON string as the archive's exports write it: only quote, backslash and control characters escaped. */
+	static void appendString(StringBuilder out, String value) {
+		out.append('"');
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				case '\t' -> out.append("\\t");
+				case '\b' -> out.append("\\b");
+				case '\f' -> out.append("\\f");
+				default -> {
+					if (c < 0x20) {
+						out.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						out.append(c);
+					}
+				}
+			}
+		}
+		out.append('"');
+	}
+
+}

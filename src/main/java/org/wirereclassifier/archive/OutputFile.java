@@ -1,0 +1,116 @@
+package org.wirereclassifier.archive;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * An output file written in order, whose length at each commit is recorded so that a restart can cut it back to
+ * exactly what was committed (whatever a crash left after that).
+ */
+final class OutputFile implements Closeable {
+
+	private final Path path;
+
+	private final FileChannel channel;
+
+	private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+
+	private long length;
+
+	private OutputFile(Path path, FileChannel channel, long length) {
+		this.path = path;
+		this.channel = channel;
+		this.length = length;
+	}
+
+	/** Creates the file, or empties it. */
+	static OutputFile create(Path path) throws IOException {
+		return new OutputFile(path, FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				StandardOpenOption.TRUNCATE_EXISTING), 0);
+	}
+
+	/** Opens the file to go on writing after its first {@code committed} bytes; anything after them is cut. */
+	static OutputFile resume(Path path, long committed) throws IOException {
+		FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+		if (channel.size() < committed) {
+			channel.close();
+			throw new IOException(path + " is shorter (" + channel.size() + " bytes) than its committed length ("
+					+ committed + " bytes); the run's working files were changed outside the pass");
+		}
+		channel.truncate(committed);
+		channel.position(committed);
+		return new OutputFile(path, channel, committed);
+	}
+
+	Path path() {
+		return this.path;
+	}
+
+	long length() {
+		return this.length;
+	}
+
+	void write(byte[] bytes) throws IOException {
+		write(bytes, 0, bytes.length);
+	}
+
+	void write(byte[] bytes, int offset, int count) throws IOException {
+		while (count > 0) {
+			if (!this.buffer.hasRemaining()) {
+				drain();
+			}
+			int n = Math.min(count, this.buffer.remaining());
+			this.buffer.put(bytes, offset, n);
+			offset += n;
+			count -= n;
+			this.length += n;
+		}
+	}
+
+	/** Copies {@code [from, to)} of another file, e.g. a record too large to hold in memory. */
+	void copy(Path source, long from, long to) throws IOException {
+		drain();
+		try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+			long position = from;
+			while (position < to) {
+				long n = in.transferTo(position, to - position, this.channel);
+				if (n <= 0) {
+					throw new IOException(source + " ended before byte " + to);
+				}
+				position += n;
+			}
+		}
+		this.length += to - from;
+	}
+
+	/** Writes what is buffered and, with {@code sync}, forces it to the disk: done before every commit. */
+	void flush(boolean sync) throws IOException {
+		drain();
+		if (sync) {
+			this.channel.force(false);
+		}
+	}
+
+	private void drain() throws IOException {
+		this.buffer.flip();
+		while (this.buffer.hasRemaining()) {
+			this.channel.write(this.buffer);
+		}
+		this.buffer.clear();
+	}
+
+	@Override
+	public void close() throws IOException {
+		try {
+			drain();
+		}
+		finally {
+			this.channel.close();
+		}
+	}
+
+}

@@ -1,0 +1,73 @@
+package org.wirereclassifier.cli;
+
+import java.io.PrintStream;
+
+import org.wirereclassifier.archive.ArchiveFileException;
+import org.wirereclassifier.pass.PassDefinitionException;
+
+/**
+ * The {@code wire-reclassifier} command line: parses the arguments, runs one command, and returns the exit status
+ * ({@link ExitCode}).
+ */
+public class WireReclassifierCommandLine {
+
+	static final String USAGE = """
+			Usage: wire-reclassifier COMMAND [ARGS]
+
+			Commands:
+			  run [JOB_FILE] [--input PATH]... [--output DIR]
+			        Run the pass JOB_FILE (default: jobs/launch-archive.yaml) over the archive PATH
+			        (a .csv, .json, .jsonl or .ndjson file, or a folder of them; default: input/),
+			        writing the amended files, rejects.jsonl and summary.json to DIR (default: output/).
+			        Running the same command after a failure resumes the run where it stopped.
+			  validate [JOB_FILE]
+			        Check a job file without running it.
+			  help  Show this help.
+
+			Options:
+			  --spring.PROPERTY=VALUE, --wire-reclassifier.PROPERTY=VALUE
+			        Set an application property, e.g. --spring.datasource.url=jdbc:h2:file:/var/lib/wr/jobs
+			        (the job repository; default: an H2 database in DIR/.state/).
+
+			Exit status:
+			  0  completed (or had already completed)
+			  1  failed: run the same command again to resume
+			  2  bad usage or configuration: nothing was written
+			  3  completed, but some records were rejected (see DIR/rejects.jsonl)
+			  4  another run is using DIR: nothing was done
+			""";
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	public WireReclassifierCommandLine(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	public int execute(String... args) {
+		try {
+			Arguments arguments = Arguments.parse(args);
+			if (arguments.help() || "help".equals(arguments.command())) {
+				this.out.print(USAGE);
+				return ExitCode.COMPLETED;
+			}
+			if (arguments.command() == null) {
+				this.err.print(USAGE);
+				return ExitCode.USAGE;
+			}
+			return switch (arguments.command()) {
+				case "run" -> new RunCommand(this.out, this.err).run(arguments);
+				case "validate" -> new ValidateCommand(this.out).run(arguments);
+				default -> throw new UsageException("unknown command " + Console.safe(arguments.command())
+						+ " (see --help)");
+			};
+		}
+		catch (UsageException | PassDefinitionException | ArchiveFileException ex) {
+			this.err.println("wire-reclassifier: " + Console.safe(ex.getMessage()));
+			return ExitCode.USAGE;
+		}
+	}
+
+}

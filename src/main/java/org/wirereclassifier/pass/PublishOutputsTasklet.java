@@ -1,0 +1,134 @@
+package org.wirereclassifier.pass;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.wirereclassifier.archive.AmendedArchiveWriter;
+import org.wirereclassifier.archive.ArchiveTally;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes a finished run: writes {@code summary.json} and moves the amended files and {@code rejects.jsonl}
+ * from the run's working directory into the output directory, each by an atomic rename, so that the output
+ * directory never holds a half-written file. Safe to repeat after a crash: a file already moved is checked, not
+ * moved again.
+ */
+@Component
+public class PublishOutputsTasklet implements Tasklet {
+
+	public static final String SUMMARY = "summary.json";
+
+	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private final JobRepository jobRepository;
+
+	public PublishOutputsTasklet(JobRepository jobRepository) {
+		this.jobRepository = jobRepository;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+		StepExecution publishing = chunkContext.getStepContext().getStepExecution();
+		JobExecution job = publishing.getJobExecution();
+		JobParameters parameters = job.getJobParameters();
+		Path output = Path.of(parameters.getString(RunPlan.OUTPUT));
+		Path work = RunPlan.workDirectory(output, RunPlan.runKey(parameters.getString(RunPlan.PASS_SHA256),
+				parameters.getString(RunPlan.INPUTS_FINGERPRINT), parameters.getString(RunPlan.OUTPUT)));
+		if (!Files.isDirectory(work)) {
+			return RepeatStatus.FINISHED; // published by an earlier attempt that died before it could record so
+		}
+		StepExecution classified = this.jobRepository.getLastStepExecution(job.getJobInstance(),
+				ReclassificationJobConfiguration.CLASSIFY_STEP);
+		ArchiveTally tally = AmendedArchiveWriter.tallyOf(classified.getExecutionContext());
+
+		Pass pass = PassDefinitionLoader.load(Path.of(parameters.getString(RunPlan.PASS)));
+		Files.write(work.resolve(SUMMARY + AmendedArchiveWriter.PART), summary(pass, tally));
+		for (ArchiveTally.FileCounts file : tally.files) {
+			publish(work, output, file.file);
+		}
+		publish(work, output, AmendedArchiveWriter.REJECTS);
+		publish(work, output, SUMMARY);
+		deleteWorkDirectory(work);
+		return RepeatStatus.FINISHED;
+	}
+
+	private static void publish(Path work, Path output, String name) throws IOException {
+		Path part = AmendedArchiveWriter.partOf(work, name);
+		Path target = output.resolve(name);
+		if (!Files.exists(part)) {
+			if (Files.exists(target)) {
+				return; // moved by an earlier attempt that died before it could record so
+			}
+			throw new IOException(part + " is missing: the run's working files were changed outside the pass");
+		}
+		try {
+			Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	private static void deleteWorkDirectory(Path work) throws IOException {
+		if (!Files.isDirectory(work)) {
+			return;
+		}
+		try (Stream<Path> leftovers = Files.list(work)) {
+			for (Path leftover : leftovers.toList()) {
+				Files.delete(leftover);
+			}
+		}
+		Files.delete(work);
+	}
+
+	/** The run's accounting; no timestamps or ids, so that the same pass over the same archive gives the same bytes. */
+	static byte[] summary(Pass pass, ArchiveTally tally) {
+		Map<String, Object> summary = new LinkedHashMap<>();
+		Map<String, Object> passInfo = new LinkedHashMap<>();
+		passInfo.put("name", pass.name());
+		passInfo.put("date", pass.definition().pass().date().toString());
+		passInfo.put("job_file", pass.file().getFileName().toString());
+		passInfo.put("sha256", pass.sha256());
+		passInfo.put("taxonomy_version", pass.taxonomyVersion());
+		summary.put("pass", passInfo);
+		summary.put("read", tally.read);
+		summary.put("amended", tally.amended);
+		summary.put("unchanged", tally.unchanged);
+		summary.put("rejected", tally.rejected);
+		summary.put("editor_kept", tally.editorKept);
+		List<Map<String, Object>> files = new ArrayList<>();
+		for (ArchiveTally.FileCounts file : tally.files) {
+			Map<String, Object> counts = new LinkedHashMap<>();
+			counts.put("file", file.file);
+			counts.put("format", file.format);
+			counts.put("read", file.read);
+			counts.put("amended", file.amended);
+			counts.put("unchanged", file.unchanged);
+			counts.put("rejected", file.rejected);
+			counts.put("editor_kept", file.editorKept);
+			files.add(counts);
+		}
+		summary.put("files", files);
+		return (JSON.writeValueAsString(summary) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+}

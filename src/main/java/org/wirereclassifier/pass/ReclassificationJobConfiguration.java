@@ -1,0 +1,92 @@
+package org.wirereclassifier.pass;
+
+import java.nio.file.Path;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.wirereclassifier.archive.AmendedArchiveWriter;
+import org.wirereclassifier.archive.ArchiveInputs;
+import org.wirereclassifier.archive.ArchiveItem;
+import org.wirereclassifier.archive.ArchiveReader;
+import org.wirereclassifier.rules.ClassificationProcessor;
+import org.wirereclassifier.rules.Classifier;
+
+/**
+ * The reclassification job: {@code classifyWires} reads the archive, classifies each wire and writes the amended
+ * files and rejects to the run's working directory, chunk by chunk; {@code publishOutputs} then moves them into
+ * the output directory with the run's {@code summary.json}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ReclassificationJobConfiguration {
+
+	public static final String JOB_NAME = "reclassifyArchive";
+
+	public static final String CLASSIFY_STEP = "classifyWires";
+
+	public static final String PUBLISH_STEP = "publishOutputs";
+
+	@Bean
+	public Job reclassifyArchive(JobRepository jobRepository, Step classifyWires, Step publishOutputs) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(classifyWires).next(publishOutputs).build();
+	}
+
+	@Bean
+	public Step classifyWires(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ArchiveReader archiveReader, ClassificationProcessor classificationProcessor,
+			AmendedArchiveWriter amendedArchiveWriter,
+			@Value("${wire-reclassifier.chunk-size:500}") int chunkSize) {
+		return new StepBuilder(CLASSIFY_STEP, jobRepository).<ArchiveItem, ArchiveItem>chunk(chunkSize)
+			.transactionManager(transactionManager)
+			.reader(archiveReader)
+			.processor(classificationProcessor)
+			.writer(amendedArchiveWriter)
+			.build();
+	}
+
+	@Bean
+	public Step publishOutputs(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			PublishOutputsTasklet publishOutputsTasklet) {
+		return new StepBuilder(PUBLISH_STEP, jobRepository).tasklet(publishOutputsTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	public ArchiveReader archiveReader(@Value("#{jobParameters['" + RunPlan.INPUTS + "']}") String inputs) {
+		return new ArchiveReader(ArchiveInputs.expand(RunPlan.splitInputs(inputs)));
+	}
+
+	@Bean
+	@StepScope
+	public ClassificationProcessor classificationProcessor(
+			@Value("#{jobParameters['" + RunPlan.PASS + "']}") String passFile,
+			@Value("#{jobParameters['" + RunPlan.PASS_SHA256 + "']}") String passSha256) {
+		Pass pass = PassDefinitionLoader.load(Path.of(passFile));
+		if (!pass.sha256().equals(passSha256)) {
+			throw new PassDefinitionException(passFile + ": the job file changed since this run started; "
+					+ "run it again to start a new run of the changed pass");
+		}
+		return new ClassificationProcessor(new Classifier(pass.rationale().render(pass.templateValues()),
+				pass.counterfactual().render(pass.templateValues()), pass.taxonomyVersion()));
+	}
+
+	@Bean
+	@StepScope
+	public AmendedArchiveWriter amendedArchiveWriter(
+			@Value("#{jobParameters['" + RunPlan.PASS_SHA256 + "']}") String passSha256,
+			@Value("#{jobParameters['" + RunPlan.INPUTS_FINGERPRINT + "']}") String inputsFingerprint,
+			@Value("#{jobParameters['" + RunPlan.OUTPUT + "']}") String output,
+			@Value("${wire-reclassifier.sync:true}") boolean sync) {
+		return new AmendedArchiveWriter(
+				RunPlan.workDirectory(Path.of(output), RunPlan.runKey(passSha256, inputsFingerprint, output)), sync);
+	}
+
+}
