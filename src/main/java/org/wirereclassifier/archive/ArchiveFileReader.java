@@ -41,8 +41,16 @@ public interface ArchiveFileReader extends Closeable {
 	/** After the last record: the file's remaining bytes, which are copied as they are. */
 	ArchiveItem.FileEnd end() throws IOException;
 
-	/** A record boundary in a file: byte offset, line, and how many records came before it. */
-	record Position(long offset, long line, long records) {
+	/**
+	 * A record boundary in a file: byte offset, line, how many records came before it, and whether the reader
+	 * had found the file's records at an end (a broken JSON array ends them before the end of the file).
+	 */
+	record Position(long offset, long line, long records, boolean finished) {
+
+		Position(long offset, long line, long records) {
+			this(offset, line, records, false);
+		}
+
 	}
 
 }

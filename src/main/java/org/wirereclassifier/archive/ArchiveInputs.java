@@ -24,6 +24,9 @@ import java.util.zip.CRC32C;
  */
 public final class ArchiveInputs {
 
+	/** The most files one pass reads (the duplicate index keeps a file's number in 16 bits). */
+	public static final int MAX_FILES = 65_535;
+
 	private ArchiveInputs() {
 	}
 
@@ -59,6 +62,10 @@ public final class ArchiveInputs {
 		}
 		if (paths.isEmpty()) {
 			throw new ArchiveFileException("no archive files (.csv, .json, .jsonl, .ndjson) in " + arguments);
+		}
+		if (paths.size() > MAX_FILES) {
+			throw new ArchiveFileException(paths.size() + " input files; a pass reads at most " + MAX_FILES
+					+ " (merge small files, or split the archive into several passes)");
 		}
 		List<Path> ordered = new ArrayList<>(paths);
 		ordered.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).thenComparing(Path::toString));

@@ -29,6 +29,8 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 
 	private static final String RECORDS = "file.records";
 
+	private static final String FINISHED = "file.finished";
+
 	private final List<ArchiveFile> files;
 
 	private final WireIdIndex ids = new WireIdIndex();
@@ -61,7 +63,8 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 			if (this.started && this.fileIndex < this.files.size()) {
 				ArchiveFileReader.Position position = new ArchiveFileReader.Position(
 						context.getLong(getExecutionContextKey(OFFSET)), context.getLong(getExecutionContextKey(LINE)),
-						context.getLong(getExecutionContextKey(RECORDS)));
+						context.getLong(getExecutionContextKey(RECORDS)),
+						context.getString(getExecutionContextKey(FINISHED), "false").equals("true"));
 				registerIds(this.files.get(this.fileIndex), position.records());
 				this.current = ArchiveFileReader.open(this.files.get(this.fileIndex));
 				this.current.seek(position);
@@ -145,6 +148,7 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 			context.putLong(getExecutionContextKey(OFFSET), position.offset());
 			context.putLong(getExecutionContextKey(LINE), position.line());
 			context.putLong(getExecutionContextKey(RECORDS), position.records());
+			context.putString(getExecutionContextKey(FINISHED), Boolean.toString(position.finished()));
 		}
 	}
 

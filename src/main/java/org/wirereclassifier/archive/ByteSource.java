@@ -91,6 +91,11 @@ final class ByteSource implements Closeable {
 				this.bufferStart))) > this.maxCapture;
 	}
 
+	/** The most bytes a capture keeps. */
+	int maxCapture() {
+		return this.maxCapture;
+	}
+
 	long captureStart() {
 		return this.captureStart;
 	}

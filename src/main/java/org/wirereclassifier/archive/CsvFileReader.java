@@ -37,7 +37,9 @@ final class CsvFileReader implements ArchiveFileReader {
 						+ (this.scanner.error() != null ? " (" + this.scanner.error() + ")" : ""));
 			}
 			this.columns = readColumns();
-			this.header = outputHeader(this.in.read(0, (int) this.scanner.end()), this.scanner.contentEnd());
+			// the header's bytes from offset 0 include a byte-order mark the scan started after
+			this.header = outputHeader(this.in.read(0, (int) this.scanner.end()),
+					(int) this.scanner.start() + this.scanner.contentEnd());
 		}
 		catch (IOException | RuntimeException ex) {
 			this.in.close();

@@ -8,9 +8,9 @@ import java.util.Arrays;
  * breaks (LF, CRLF or CR) inside quoted fields kept exactly. No escape character: a backslash is an ordinary byte.
  * <p>
  * A record that breaks the rules is still delimited (so that reading goes on), with {@link #error()} saying why.
- * A quoted field that never closes would swallow the rest of the file, so then only the record's first line is
- * taken as the broken record and scanning resumes on the next line: nothing is lost, and the records after it
- * are read normally.
+ * A quoted field that never closes would swallow the rest of the file (and a stray quote the records up to the
+ * next quote), so when a broken record spans lines only its first line is taken as the broken record and scanning
+ * resumes on the next line: nothing is lost, and the records after it are read normally.
  */
 final class CsvScanner {
 
@@ -83,7 +83,7 @@ final class CsvScanner {
 				while (!closed) {
 					c = this.in.next();
 					if (c == ByteSource.EOF || this.in.captureOverflow()) {
-						resynchronise(firstLineEnd, c == ByteSource.EOF
+						resynchronise(contentOffset, firstLineEnd, c == ByteSource.EOF
 								? "unterminated quoted field " + (this.fieldCount + 1) + " (starts on line "
 										+ this.recordLine + ")"
 								: "record longer than the limit (unterminated quoted field "
@@ -120,6 +120,12 @@ final class CsvScanner {
 				continue;
 			}
 			break;
+		}
+		if (this.error != null && firstLineEnd >= 0) {
+			// A broken record spanning lines most likely has a stray quote that paired with a later one and
+			// swallowed the records in between: take only its first line, and read the next lines as records.
+			resynchronise(contentOffset, firstLineEnd, this.error);
+			return true;
 		}
 		long contentEndOffset = this.in.offset();
 		if (this.in.next() == '\r' && this.in.peek() == '\n') {
@@ -173,14 +179,27 @@ final class CsvScanner {
 	}
 
 	/** Takes the first line of a broken record as the record, and goes on after it. */
-	private void resynchronise(long firstLineEnd, String reason) throws IOException {
+	private void resynchronise(long contentOffset, long firstLineEnd, String reason) throws IOException {
 		this.in.endCapture();
 		long resume = firstLineEnd >= 0 ? firstLineEnd : this.in.offset();
 		this.end = resume;
 		long length = resume - this.start;
-		this.raw = length <= Integer.MAX_VALUE - 16 ? this.in.read(this.start, (int) length) : null;
-		this.contentStart = 0;
-		this.contentEnd = this.raw == null ? 0 : this.raw.length;
+		this.raw = length <= this.in.maxCapture() ? this.in.read(this.start, (int) length) : null;
+		if (this.raw == null) {
+			this.contentStart = 0;
+			this.contentEnd = 0;
+		}
+		else {
+			this.contentStart = (int) (contentOffset - this.start);
+			int contentEnd = this.raw.length;
+			if (firstLineEnd >= 0 && contentEnd > this.contentStart && this.raw[contentEnd - 1] == '\n') {
+				contentEnd--;
+			}
+			if (firstLineEnd >= 0 && contentEnd > this.contentStart && this.raw[contentEnd - 1] == '\r') {
+				contentEnd--;
+			}
+			this.contentEnd = contentEnd;
+		}
 		this.fieldCount = 0;
 		this.error = reason + (firstLineEnd >= 0 ? "; its first line is rejected and reading resumes on line "
 				+ (this.recordLine + 1) : "");

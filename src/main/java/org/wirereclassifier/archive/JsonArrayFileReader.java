@@ -171,7 +171,7 @@ final class JsonArrayFileReader implements ArchiveFileReader {
 
 	@Override
 	public Position position() {
-		return new Position(this.in.offset(), this.line, this.records);
+		return new Position(this.in.offset(), this.line, this.records, this.finished);
 	}
 
 	@Override
@@ -179,6 +179,7 @@ final class JsonArrayFileReader implements ArchiveFileReader {
 		this.in.seek(position.offset());
 		this.line = position.line();
 		this.records = position.records();
+		this.finished = position.finished();
 	}
 
 	@Override

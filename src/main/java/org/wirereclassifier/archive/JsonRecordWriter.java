@@ -47,7 +47,7 @@ final class JsonRecordWriter {
 			}
 		}
 		if (!style.compact() && !first) {
-			object.append('\n').append(style.closingIndent());
+			object.append(style.lineBreak()).append(style.closingIndent());
 		}
 		object.append('}');
 		byte[] content = object.toString().getBytes(StandardCharsets.UTF_8);
@@ -67,7 +67,7 @@ final class JsonRecordWriter {
 			}
 		}
 		if (!style.compact()) {
-			object.append('\n').append(style.propertyIndent());
+			object.append(style.lineBreak()).append(style.propertyIndent());
 		}
 		return false;
 	}
@@ -92,12 +92,12 @@ final class JsonRecordWriter {
 					out.append(style.compact() ? ", " : ",");
 				}
 				if (!style.compact()) {
-					out.append('\n').append(style.propertyIndent()).append(unit);
+					out.append(style.lineBreak()).append(style.propertyIndent()).append(unit);
 				}
 				appendString(out, list.get(i).toString());
 			}
 			if (!style.compact()) {
-				out.append('\n').append(style.propertyIndent());
+				out.append(style.lineBreak()).append(style.propertyIndent());
 			}
 			out.append(']');
 		}

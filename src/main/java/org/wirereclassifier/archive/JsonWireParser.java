@@ -114,6 +114,10 @@ final class JsonWireParser {
 				if (token == JsonToken.VALUE_STRING && parser.getString().isEmpty()) {
 					return;
 				}
+				if (token == JsonToken.VALUE_STRING) {
+					throw new MalformedRecordException(field + ": " + WireBuilder.quoted(parser.getString())
+							+ " is a string, not a JSON number");
+				}
 				if (token != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
 					throw new MalformedRecordException(field + ": " + parser.getText() + " is not a whole number >= 0");
 				}
@@ -166,7 +170,8 @@ final class JsonWireParser {
 			closingIndentEnd++;
 		}
 		return new RecordLayout.JsonStyle(new String(raw, newline + 1, indentEnd - newline - 1),
-				new String(raw, lineStart, closingIndentEnd - lineStart));
+				new String(raw, lineStart, closingIndentEnd - lineStart),
+				newline > from && raw[newline - 1] == '\r' ? "\r\n" : "\n");
 	}
 
 	static boolean isWhitespace(int b) {

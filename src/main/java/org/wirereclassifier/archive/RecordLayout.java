@@ -24,12 +24,12 @@ public sealed interface RecordLayout {
 	}
 
 	/**
-	 * How a rewritten JSON object is laid out: on one line ({@code indent == null}), or one property a line with
-	 * the given indents, as the archive's pretty-printed exports are.
+	 * How a rewritten JSON object is laid out: on one line ({@code propertyIndent == null}), or one property a
+	 * line with the given indents and line break (LF or CRLF), as the archive's pretty-printed exports are.
 	 */
-	record JsonStyle(String propertyIndent, String closingIndent) {
+	record JsonStyle(String propertyIndent, String closingIndent, String lineBreak) {
 
-		static final JsonStyle COMPACT = new JsonStyle(null, null);
+		static final JsonStyle COMPACT = new JsonStyle(null, null, null);
 
 		boolean compact() {
 			return this.propertyIndent == null;

@@ -1,21 +1,27 @@
 package org.wirereclassifier.pass;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.wirereclassifier.rules.RationaleTemplate;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -46,7 +52,7 @@ public final class PassDefinitionLoader {
 			definition = mapperFor(file).readValue(bytes, PassDefinition.class);
 		}
 		catch (JacksonException ex) {
-			throw new PassDefinitionException(file + where(ex.getLocation()) + ": " + ex.getOriginalMessage());
+			throw new PassDefinitionException(describe(file, new String(bytes, StandardCharsets.UTF_8), ex));
 		}
 		if (definition == null) {
 			throw new PassDefinitionException(file + ": the job file is empty");
@@ -94,8 +100,30 @@ public final class PassDefinitionLoader {
 				: YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 	}
 
-	private static String where(TokenStreamLocation location) {
-		return (location == null || location.getLineNr() <= 0) ? "" : " line " + location.getLineNr();
+	/** "jobs/x.yaml line 4: unknown key "colour" in pass (known: date, description, name)". */
+	private static String describe(Path file, String text, JacksonException ex) {
+		// a syntax error has only a location; a binding error has the path of the key it is about
+		List<JacksonException.Reference> path = ex instanceof DatabindException ? ex.getPath() : List.of();
+		int line = path.isEmpty() ? -1 : JobFileLocator.line(text, path);
+		if (line < 0 && ex.getLocation() != null) {
+			line = ex.getLocation().getLineNr();
+		}
+		String where = file + (line > 0 ? " line " + line : "") + ": ";
+		if (ex instanceof UnrecognizedPropertyException unknown) {
+			String parent = JobFileLocator.dotted(path.subList(0, path.size() - 1));
+			return where + "unknown key \"" + unknown.getPropertyName() + "\"" + (parent.isEmpty() ? "" : " in " + parent)
+					+ " (known: " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+						.collect(Collectors.joining(", "))
+					+ ")";
+		}
+		String key = JobFileLocator.dotted(path);
+		String message = ex.getOriginalMessage().lines()
+			.filter(part -> !part.isBlank() && !Character.isWhitespace(part.charAt(0)))
+			.collect(Collectors.joining("; "));
+		if (ex instanceof InvalidFormatException format && format.getTargetType() == LocalDate.class) {
+			message = "\"" + format.getValue() + "\" is not a date (YYYY-MM-DD)";
+		}
+		return where + (key.isEmpty() ? "" : key + ": ") + message;
 	}
 
 	static String sha256(byte[] bytes) {
