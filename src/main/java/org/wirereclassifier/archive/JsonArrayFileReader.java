@@ -9,43 +9,23 @@ import java.nio.charset.StandardCharsets;
  * the array itself (an unterminated string, a missing comma) ends reading, and then the rest of the file is
  * rejected as one piece and copied as it is.
  */
-final class JsonArrayFileReader implements ArchiveFileReader {
-
-	private static final int SHOWN_LIMIT = 64 * 1024;
-
-	private final ArchiveFile file;
-
-	private final ByteSource in;
-
-	private final byte[] header;
-
-	private long line = 1;
-
-	private long records;
+final class JsonArrayFileReader extends JsonFileReader {
 
 	private boolean finished;
 
 	JsonArrayFileReader(ArchiveFile file) throws IOException {
-		this.file = file;
-		this.in = new ByteSource(file.path(), 1 << 16, MAX_RECORD_BYTES);
-		try {
-			this.in.seek(this.in.startsWithBom() ? 3 : 0);
-			skipWhitespace();
-			if (this.in.next() != '[') {
-				throw new ArchiveFileException(file.path() + ": not a JSON array (a .json archive file is one array "
-						+ "of wire objects; use .jsonl for one object a line)");
-			}
-			this.header = this.in.read(0, (int) this.in.offset());
-		}
-		catch (IOException | RuntimeException ex) {
-			this.in.close();
-			throw ex;
-		}
+		super(file);
 	}
 
 	@Override
-	public byte[] header() {
-		return this.header;
+	byte[] readHeader() throws IOException {
+		this.in.seek(this.in.startsWithBom() ? 3 : 0);
+		skipWhitespace();
+		if (this.in.next() != '[') {
+			throw new ArchiveFileException(this.file.path() + ": not a JSON array (a .json archive file is one array "
+					+ "of wire objects; use .jsonl for one object a line)");
+		}
+		return this.in.read(0, (int) this.in.offset());
 	}
 
 	@Override
@@ -88,13 +68,9 @@ final class JsonArrayFileReader implements ArchiveFileReader {
 		int contentStart = (int) (contentOffset - start);
 		int contentEnd = (int) (end - start);
 		if (raw == null) {
-			SourceRecord source = new SourceRecord(this.file, this.records, recordLine, start, end, null, 0, 0,
-					RecordLayout.NONE);
-			return new ArchiveItem.Rejected(source, null, "record longer than the limit",
-					new String(this.in.read(contentOffset, SHOWN_LIMIT), StandardCharsets.UTF_8));
+			return oversized(recordLine, start, end, contentOffset);
 		}
-		return JsonLinesFileReader.toItem(this.file, this.records, recordLine, start, end, raw, contentStart,
-				contentEnd);
+		return toItem(recordLine, start, end, raw, contentStart, contentEnd);
 	}
 
 	/** Everything from {@code start} on is rejected as one piece and copied through as the file's end. */
@@ -176,20 +152,8 @@ final class JsonArrayFileReader implements ArchiveFileReader {
 
 	@Override
 	public void seek(Position position) {
-		this.in.seek(position.offset());
-		this.line = position.line();
-		this.records = position.records();
+		super.seek(position);
 		this.finished = position.finished();
-	}
-
-	@Override
-	public ArchiveItem.FileEnd end() throws IOException {
-		return new ArchiveItem.FileEnd(this.file, this.in.offset(), this.in.size());
-	}
-
-	@Override
-	public void close() throws IOException {
-		this.in.close();
 	}
 
 }
