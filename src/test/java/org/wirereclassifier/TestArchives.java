@@ -78,14 +78,27 @@ public final class TestArchives {
 		return Path.of("jobs/launch-archive.yaml").toAbsolutePath();
 	}
 
-	/** A job file with the launch-archive rationale but its own pass name (and so its own identity). */
-	public static Path jobFile(Path folder, String passName) {
-		return write(folder.resolve(passName + ".yaml"), """
+	/** The launch taxonomy as {@code jobs/taxonomy/} ships it. */
+	public static Path launchTaxonomy() {
+		return Path.of("jobs/taxonomy/2026.05.yaml").toAbsolutePath();
+	}
+
+	/**
+	 * Writes a job file into a folder, with a copy of the launch taxonomy at {@code taxonomy/2026.05.yaml} beside
+	 * it, so that {@code taxonomy: taxonomy/2026.05.yaml} resolves.
+	 */
+	public static Path jobFile(Path folder, String name, String yaml) {
+		write(folder.resolve("taxonomy/2026.05.yaml"), bytes(launchTaxonomy()));
+		return write(folder.resolve(name), yaml);
+	}
+
+	/** A job file with the launch-archive rationale, the given rules (YAML list items) and its own pass name. */
+	public static Path jobFile(Path folder, String passName, String... rules) {
+		StringBuilder yaml = new StringBuilder("""
 				pass:
 				  name: %s
 				  date: 2026-05-10
-				taxonomy:
-				  version: "2026.05"
+				taxonomy: taxonomy/2026.05.yaml
 				rationale:
 				  text: >-
 				    Launch-archive bulk classification ({pass_date}). Source signal originates from a real AI
@@ -94,6 +107,13 @@ public final class TestArchives {
 				    the archive may amend the rationale per-wire.
 				  counterfactual: Counterfactual "but-for" test per the Editor's Guide.
 				""".formatted(passName));
+		if (rules.length > 0) {
+			yaml.append("rules:\n");
+			for (String rule : rules) {
+				yaml.append(rule.stripIndent().indent(2));
+			}
+		}
+		return jobFile(folder, passName + ".yaml", yaml.toString());
 	}
 
 	/** The wires of an archive file, in order (rejected records left out). */

@@ -20,9 +20,17 @@ public sealed interface ArchiveItem {
 	record Rejected(SourceRecord source, String wireId, String reason, String shownText) implements ArchiveItem {
 	}
 
-	/** A wire after classification: {@code changes} is empty when the pass left it as it was. */
+	/**
+	 * A wire after classification: {@code changes} is empty when the pass left it as it was.
+	 *
+	 * @param editorKept whether the wire's editor rationale stood where the pass would have written another
+	 * @param keptRationale with {@code editorKept}: the rationale the pass would have written
+	 * @param unknownCodes the wire's codes that the taxonomy does not know (kept, and reported)
+	 * @param retiredCodes the wire's codes that the taxonomy has retired (kept, and reported)
+	 */
 	record Classified(SourceRecord source, Wire original, Wire amended, List<FieldChange> changes,
-			boolean editorKept) implements ArchiveItem {
+			boolean editorKept, String keptRationale, List<String> unknownCodes,
+			List<String> retiredCodes) implements ArchiveItem {
 
 		public boolean changed() {
 			return !this.changes.isEmpty();

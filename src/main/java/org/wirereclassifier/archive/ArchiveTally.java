@@ -2,6 +2,8 @@ package org.wirereclassifier.archive;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The record accounting of a pass, per file and in all: every record read ends up amended, unchanged or
@@ -51,6 +53,12 @@ public final class ArchiveTally {
 
 	public long editorKept;
 
+	/** Codes found on wires that the taxonomy does not know, and on how many wires. */
+	public Map<String, Long> unknownCodes = new TreeMap<>();
+
+	/** Retired codes found on wires, and on how many wires. */
+	public Map<String, Long> retiredCodes = new TreeMap<>();
+
 	public List<FileCounts> files = new ArrayList<>();
 
 	FileCounts current() {
@@ -79,6 +87,8 @@ public final class ArchiveTally {
 			this.unchanged++;
 			file.unchanged++;
 		}
+		classified.unknownCodes().forEach(code -> this.unknownCodes.merge(code, 1L, Long::sum));
+		classified.retiredCodes().forEach(code -> this.retiredCodes.merge(code, 1L, Long::sum));
 		if (classified.editorKept()) {
 			this.editorKept++;
 			file.editorKept++;

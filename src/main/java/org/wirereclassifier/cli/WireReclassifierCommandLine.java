@@ -65,7 +65,7 @@ public class WireReclassifierCommandLine {
 			};
 		}
 		catch (UsageException | PassDefinitionException | ArchiveFileException ex) {
-			this.err.println("wire-reclassifier: " + Console.safe(ex.getMessage()));
+			ex.getMessage().lines().forEach(line -> this.err.println("wire-reclassifier: " + Console.safe(line)));
 			return ExitCode.USAGE;
 		}
 	}

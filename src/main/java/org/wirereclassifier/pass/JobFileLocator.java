@@ -56,6 +56,17 @@ final class JobFileLocator {
 		return line;
 	}
 
+	/** The line of {@code root[index].keys…} (a rule, or a key inside it). */
+	static int line(String text, String root, int index, String... keys) {
+		List<JacksonException.Reference> path = new java.util.ArrayList<>();
+		path.add(new JacksonException.Reference(null, root));
+		path.add(new JacksonException.Reference(null, index));
+		for (String key : keys) {
+			path.add(new JacksonException.Reference(null, key));
+		}
+		return line(text, path);
+	}
+
 	/** {@code pass.name}, {@code rules[3].when}: where in the file a problem is. */
 	static String dotted(List<JacksonException.Reference> path) {
 		StringBuilder out = new StringBuilder();

@@ -15,19 +15,26 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.wirereclassifier.rules.RationaleTemplate;
+import org.wirereclassifier.rules.RuleCompiler;
+import org.wirereclassifier.rules.RuleSet;
+import org.wirereclassifier.rules.RuleSetException;
+import org.wirereclassifier.taxonomy.Taxonomy;
+import org.wirereclassifier.taxonomy.TaxonomyDefinition;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads and validates a job file (YAML, or JSON by its {@code .json} extension). Everything is checked here,
- * before a pass starts, so that a bad job file stops the run with nothing written.
+ * Reads and validates a job file (YAML, or JSON by its {@code .json} extension) and the taxonomy file it names.
+ * Everything is checked here, before a pass starts, so that a bad job file stops the run with nothing written.
+ * Job files are data: they are bound to fixed records, and nothing in them is evaluated as code.
  */
 public final class PassDefinitionLoader {
 
@@ -37,30 +44,9 @@ public final class PassDefinitionLoader {
 	}
 
 	public static Pass load(Path file) {
-		byte[] bytes;
-		try {
-			bytes = Files.readAllBytes(file);
-		}
-		catch (NoSuchFileException ex) {
-			throw new PassDefinitionException(file + ": no such job file");
-		}
-		catch (IOException ex) {
-			throw new PassDefinitionException(file + ": cannot be read (" + ex.getMessage() + ")");
-		}
-		PassDefinition definition;
-		try {
-			definition = mapperFor(file).readValue(bytes, PassDefinition.class);
-		}
-		catch (JacksonException ex) {
-			throw new PassDefinitionException(describe(file, new String(bytes, StandardCharsets.UTF_8), ex));
-		}
-		if (definition == null) {
-			throw new PassDefinitionException(file + ": the job file is empty");
-		}
-		return validate(file, sha256(bytes), definition);
-	}
-
-	private static Pass validate(Path file, String sha256, PassDefinition definition) {
+		byte[] bytes = read(file, "job file");
+		String text = new String(bytes, StandardCharsets.UTF_8);
+		PassDefinition definition = bind(file, text, bytes, PassDefinition.class);
 		PassDefinition.PassInfo info = require(file, definition.pass(), "pass");
 		require(file, info.name(), "pass.name");
 		if (!PASS_NAME.matcher(info.name()).matches()) {
@@ -68,12 +54,58 @@ public final class PassDefinitionLoader {
 					+ "\" must be letters, digits, '.', '_' or '-' (at most 64)");
 		}
 		require(file, info.date(), "pass.date");
-		require(file, require(file, definition.taxonomy(), "taxonomy").version(), "taxonomy.version");
+
+		Path taxonomyFile = file.toAbsolutePath().getParent().resolve(require(file, definition.taxonomy(), "taxonomy"))
+			.normalize();
+		byte[] taxonomyBytes = read(taxonomyFile, "taxonomy file (named by " + file.getFileName() + ")");
+		Taxonomy taxonomy;
+		try {
+			taxonomy = bind(taxonomyFile, new String(taxonomyBytes, StandardCharsets.UTF_8), taxonomyBytes,
+					TaxonomyDefinition.class)
+				.toTaxonomy();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new PassDefinitionException(taxonomyFile + ": " + ex.getMessage());
+		}
+
 		PassDefinition.RationaleInfo rationale = require(file, definition.rationale(), "rationale");
-		return new Pass(file, sha256, definition,
-				template(file, require(file, rationale.text(), "rationale.text"), "rationale.text"),
-				template(file, require(file, rationale.counterfactual(), "rationale.counterfactual"),
-						"rationale.counterfactual"));
+		RationaleTemplate bulkRationale = template(file, require(file, rationale.text(), "rationale.text"), "rationale.text");
+		RationaleTemplate counterfactual = template(file,
+				require(file, rationale.counterfactual(), "rationale.counterfactual"), "rationale.counterfactual");
+		RuleSet rules;
+		try {
+			rules = RuleCompiler.compile(definition.rules(), taxonomy, Pass.templateValues(definition, taxonomy),
+					(index, keys) -> JobFileLocator.line(text, "rules", index, keys));
+		}
+		catch (RuleSetException ex) {
+			throw new PassDefinitionException(file + ": " + String.join("\n" + file + ": ", ex.problems()));
+		}
+		return new Pass(file, sha256(bytes, taxonomyBytes), definition, taxonomy, rules, bulkRationale, counterfactual);
+	}
+
+	private static byte[] read(Path file, String what) {
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (NoSuchFileException ex) {
+			throw new PassDefinitionException(file + ": no such " + what);
+		}
+		catch (IOException ex) {
+			throw new PassDefinitionException(file + ": cannot be read (" + ex.getMessage() + ")");
+		}
+	}
+
+	private static <T> T bind(Path file, String text, byte[] bytes, Class<T> type) {
+		try {
+			T value = mapperFor(file).readValue(bytes, type);
+			if (value == null) {
+				throw new PassDefinitionException(file + ": the file is empty");
+			}
+			return value;
+		}
+		catch (JacksonException ex) {
+			throw new PassDefinitionException(describe(file, text, ex));
+		}
 	}
 
 	private static RationaleTemplate template(Path file, String text, String key) {
@@ -94,10 +126,13 @@ public final class PassDefinitionLoader {
 
 	private static ObjectMapper mapperFor(Path file) {
 		boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-		return json
-				? JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-					.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build()
-				: YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+		return (json ? JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+				: YAMLMapper.builder())
+			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+			.build();
 	}
 
 	/** "jobs/x.yaml line 4: unknown key "colour" in pass (known: date, description, name)". */
@@ -126,9 +161,13 @@ public final class PassDefinitionLoader {
 		return where + (key.isEmpty() ? "" : key + ": ") + message;
 	}
 
-	static String sha256(byte[] bytes) {
+	static String sha256(byte[]... parts) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (byte[] part : parts) {
+				digest.update(part);
+			}
+			return HexFormat.of().formatHex(digest.digest());
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

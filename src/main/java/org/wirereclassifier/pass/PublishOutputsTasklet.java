@@ -115,6 +115,9 @@ public class PublishOutputsTasklet implements Tasklet {
 		summary.put("unchanged", tally.unchanged);
 		summary.put("rejected", tally.rejected);
 		summary.put("editor_kept", tally.editorKept);
+		// codes on wires that the taxonomy does not know, or has retired: kept on the wires, reported here
+		summary.put("unknown_codes", tally.unknownCodes);
+		summary.put("retired_codes", tally.retiredCodes);
 		List<Map<String, Object>> files = new ArrayList<>();
 		for (ArchiveTally.FileCounts file : tally.files) {
 			Map<String, Object> counts = new LinkedHashMap<>();

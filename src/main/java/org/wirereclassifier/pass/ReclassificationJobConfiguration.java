@@ -17,7 +17,6 @@ import org.wirereclassifier.archive.ArchiveInputs;
 import org.wirereclassifier.archive.ArchiveItem;
 import org.wirereclassifier.archive.ArchiveReader;
 import org.wirereclassifier.rules.ClassificationProcessor;
-import org.wirereclassifier.rules.Classifier;
 
 /**
  * The reclassification job: {@code classifyWires} reads the archive, classifies each wire and writes the amended
@@ -74,8 +73,7 @@ public class ReclassificationJobConfiguration {
 			throw new PassDefinitionException(passFile + ": the job file changed since this run started; "
 					+ "run it again to start a new run of the changed pass");
 		}
-		return new ClassificationProcessor(new Classifier(pass.rationale().render(pass.templateValues()),
-				pass.counterfactual().render(pass.templateValues()), pass.taxonomyVersion()));
+		return new ClassificationProcessor(pass.classifier());
 	}
 
 	@Bean

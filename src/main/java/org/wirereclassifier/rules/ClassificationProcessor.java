@@ -23,7 +23,7 @@ public class ClassificationProcessor implements ItemProcessor<ArchiveItem, Archi
 		try {
 			Classification result = this.classifier.classify(read.wire());
 			return new ArchiveItem.Classified(read.source(), read.wire(), result.amended(), result.changes(),
-					result.editorKept());
+					result.editorKept(), result.keptRationale(), result.unknownCodes(), result.retiredCodes());
 		}
 		catch (RuntimeException ex) {
 			return new ArchiveItem.Rejected(read.source(), read.wire().wireId(),

@@ -194,7 +194,7 @@ class CommandLineTests {
 
 		@Test
 		void anUnknownTemplateVariable() {
-			Path job = write(dir.resolve("job.yaml"), new String(bytes(TestArchives.launchArchiveJob()),
+			Path job = TestArchives.jobFile(dir, "job.yaml", new String(bytes(TestArchives.launchArchiveJob()),
 					StandardCharsets.UTF_8).replace("{pass_date}", "{pass_day}"));
 			assertRefused(job + ": rationale.text: unknown template variable {pass_day}", "run", job.toString(),
 					"--input", sample());

@@ -1,0 +1,63 @@
+package org.wirereclassifier.taxonomy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A taxonomy file as maintainers write it ({@code jobs/taxonomy/*.yaml}); field names are the file's keys.
+ */
+public record TaxonomyDefinition(String version, String description, List<FamilyDefinition> families) {
+
+	/** Checks the definition; every problem is listed, each naming the family or code. */
+	public Taxonomy toTaxonomy() {
+		List<String> problems = new ArrayList<>();
+		if (this.version == null || this.version.isBlank()) {
+			problems.add("version is missing");
+		}
+		if (this.families == null || this.families.isEmpty()) {
+			problems.add("families is empty");
+		}
+		List<Taxonomy.Family> families = new ArrayList<>();
+		Set<String> familyIds = new HashSet<>();
+		Set<String> codes = new HashSet<>();
+		for (FamilyDefinition family : this.families == null ? List.<FamilyDefinition>of() : this.families) {
+			if (family.id() == null || !family.id().matches("[A-Za-z]+")) {
+				problems.add("family id \"" + family.id() + "\" must be letters");
+				continue;
+			}
+			if (!familyIds.add(family.id())) {
+				problems.add("family " + family.id() + " appears twice");
+			}
+			List<Taxonomy.Code> familyCodes = new ArrayList<>();
+			for (CodeDefinition code : family.codes() == null ? List.<CodeDefinition>of() : family.codes()) {
+				if (code.code() == null || !code.code().matches(java.util.regex.Pattern.quote(family.id()) + "[0-9]+")) {
+					problems.add("code \"" + code.code() + "\" of family " + family.id() + " must be " + family.id()
+							+ " followed by a number");
+					continue;
+				}
+				if (!codes.add(code.code())) {
+					problems.add("code " + code.code() + " appears twice");
+				}
+				if (code.label() == null || code.label().isBlank()) {
+					problems.add("code " + code.code() + " has no label");
+				}
+				familyCodes.add(new Taxonomy.Code(code.code(), family.id(), code.label(), code.description(),
+						Boolean.TRUE.equals(code.retired())));
+			}
+			families.add(new Taxonomy.Family(family.id(), family.label(), familyCodes));
+		}
+		if (!problems.isEmpty()) {
+			throw new IllegalArgumentException(String.join("; ", problems));
+		}
+		return new Taxonomy(this.version, families);
+	}
+
+	public record FamilyDefinition(String id, String label, String description, List<CodeDefinition> codes) {
+	}
+
+	public record CodeDefinition(String code, String label, String description, Boolean retired) {
+	}
+
+}
