@@ -398,4 +398,57 @@ class ReclassificationJobFunctionalTests {
 
 	}
 
+	@Nested
+	@DisplayName("deterministic and idempotent with the starter rules")
+	class Deterministic {
+
+		@Test
+		void shuffledWiresAndFilesGiveEachWireTheSameResult() throws Exception {
+			Path sample = Path.of("input/wires.csv").toAbsolutePath();
+			List<List<String>> rows = TestCsv.parse(new String(bytes(sample), StandardCharsets.UTF_8));
+			List<List<String>> shuffled = new java.util.ArrayList<>(rows.subList(1, rows.size()));
+			java.util.Collections.shuffle(shuffled, new java.util.Random(20260510));
+			shuffled.add(0, rows.get(0));
+			Path input = write(dir.resolve("shuffled/wires.csv"), TestCsv.write(shuffled, "\n"));
+
+			run(dir.resolve("one"), sample, Path.of("input/wires.json").toAbsolutePath());
+			run(dir.resolve("two"), Path.of("input/wires.json").toAbsolutePath(), input);
+
+			java.util.Map<String, List<String>> one = byWireId(dir.resolve("one/wires.csv"));
+			java.util.Map<String, List<String>> two = byWireId(dir.resolve("two/wires.csv"));
+			assertThat(two).isEqualTo(one);
+			assertThat(one).hasSize(rows.size() - 1);
+			assertThat(bytes(dir.resolve("two/wires.json"))).isEqualTo(bytes(dir.resolve("one/wires.json")));
+			JsonNode first = summary(dir.resolve("one"));
+			JsonNode second = summary(dir.resolve("two"));
+			for (String count : List.of("read", "amended", "unchanged", "rejected", "editor_kept")) {
+				assertThat(second.get(count)).as(count).isEqualTo(first.get(count));
+			}
+		}
+
+		@Test
+		void theSeedExamplesAreClassifiedAsTheArchiveShowsThem() throws Exception {
+			Path input = copy("examples/wires.csv", dir.resolve("in"));
+
+			run(dir.resolve("out"), input);
+
+			List<Wire> wires = wires(dir.resolve("out/wires.csv"));
+			// the spec's first wire is the archive's own result of this pass: SEV-3, codes M1, F10, bulk rationale
+			assertThat(wires.get(0).codes()).containsExactly("M1", "F10");
+			assertThat(wires.get(0).severity()).isEqualTo("SEV-3");
+			assertThat(wires.get(0)).isEqualTo(wires(input).get(0));
+			// the editor's wire keeps its rationale and its codes (F10: models drifting between versions)
+			assertThat(wires.get(2).rationale()).startsWith("Editor note:");
+			assertThat(wires.get(2).codes()).containsExactly("F10");
+		}
+
+		private java.util.Map<String, List<String>> byWireId(Path csv) {
+			List<List<String>> rows = TestCsv.parse(new String(bytes(csv), StandardCharsets.UTF_8));
+			java.util.Map<String, List<String>> byId = new java.util.TreeMap<>();
+			rows.subList(1, rows.size()).forEach(row -> byId.put(row.get(0), row));
+			return byId;
+		}
+
+	}
+
 }
