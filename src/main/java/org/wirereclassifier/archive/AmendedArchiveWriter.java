@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,6 +49,10 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 
 	private final boolean sync;
 
+	private final long skipLimit;
+
+	private final WrittenWiresListener listener;
+
 	private ArchiveTally tally = new ArchiveTally();
 
 	private OutputFile output;
@@ -58,10 +64,14 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 	/**
 	 * @param workDirectory where the {@code .part} files go
 	 * @param sync whether to force files to disk before each commit (off only for tests and benchmarks)
+	 * @param skipLimit how many records may be rejected before the run fails (negative: no limit)
+	 * @param listener told which classified wires each chunk wrote (the audit trail)
 	 */
-	public AmendedArchiveWriter(Path workDirectory, boolean sync) {
+	public AmendedArchiveWriter(Path workDirectory, boolean sync, long skipLimit, WrittenWiresListener listener) {
 		this.workDirectory = workDirectory;
 		this.sync = sync;
+		this.skipLimit = skipLimit;
+		this.listener = listener;
 		setName("amendedArchiveWriter");
 	}
 
@@ -94,18 +104,32 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 
 	@Override
 	public void write(Chunk<? extends ArchiveItem> chunk) throws IOException {
+		List<ArchiveItem.Classified> written = new ArrayList<>();
 		for (ArchiveItem item : chunk) {
 			if (item instanceof ArchiveItem.FileStart start) {
 				startFile(start);
 			}
 			else if (item instanceof ArchiveItem.Classified classified) {
-				writeRecord(classified);
+				byte[] bytes;
+				try {
+					bytes = recordBytes(classified);
+				}
+				catch (RuntimeException ex) {
+					reject(new ArchiveItem.Rejected(classified.source(), classified.original().wireId(),
+							"could not be written: " + ex.getMessage(), classified.source().text()));
+					continue;
+				}
+				if (bytes == null) {
+					copyRaw(classified.source());
+				}
+				else {
+					this.output.write(bytes);
+				}
 				this.tally.count(classified);
+				written.add(classified);
 			}
 			else if (item instanceof ArchiveItem.Rejected rejected) {
-				copyRaw(rejected.source());
-				this.rejects.write(rejectLine(rejected));
-				this.tally.count(rejected);
+				reject(rejected);
 			}
 			else if (item instanceof ArchiveItem.FileEnd end) {
 				endFile(end);
@@ -114,6 +138,18 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 				throw new IllegalStateException("unclassified item reached the writer: " + item);
 			}
 		}
+		if (this.skipLimit >= 0 && this.tally.rejected > this.skipLimit) {
+			throw new SkipLimitExceededException(this.tally.rejected + " records rejected, more than the skip limit of "
+					+ this.skipLimit + " (wire-reclassifier.skip-limit): the input looks broken. The rejects so far "
+					+ "are in " + partOf(this.workDirectory, REJECTS));
+		}
+		this.listener.written(written);
+	}
+
+	private void reject(ArchiveItem.Rejected rejected) throws IOException {
+		copyRaw(rejected.source());
+		this.rejects.write(rejectLine(rejected));
+		this.tally.count(rejected);
 	}
 
 	private void startFile(ArchiveItem.FileStart start) throws IOException {
@@ -132,28 +168,24 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 		this.tally.current().bytes = this.output.length();
 	}
 
-	private void writeRecord(ArchiveItem.Classified classified) throws IOException {
+	/** The bytes of a classified record as the amended file has it; null when its original bytes serve. */
+	private static byte[] recordBytes(ArchiveItem.Classified classified) {
 		SourceRecord source = classified.source();
 		if (!classified.changed()) {
 			if (source.layout() instanceof RecordLayout.Csv csv && !csv.header().appended().isEmpty()) {
-				this.output.write(CsvRecordWriter.padded(source, csv.header().appended().size()));
+				return CsvRecordWriter.padded(source, csv.header().appended().size());
 			}
-			else {
-				copyRaw(source);
-			}
-			return;
+			return null;
 		}
 		Set<WireField> changed = EnumSet.noneOf(WireField.class);
 		classified.changes().forEach(change -> changed.add(change.field()));
 		if (source.layout() instanceof RecordLayout.Csv csv) {
-			this.output.write(CsvRecordWriter.rewrite(source, csv, classified.amended(), changed));
+			return CsvRecordWriter.rewrite(source, csv, classified.amended(), changed);
 		}
-		else if (source.layout() instanceof RecordLayout.Json json) {
-			this.output.write(JsonRecordWriter.rewrite(source, json, classified.amended(), changed));
+		if (source.layout() instanceof RecordLayout.Json json) {
+			return JsonRecordWriter.rewrite(source, json, classified.amended(), changed);
 		}
-		else {
-			throw new IllegalStateException("a record without a layout cannot be rewritten: " + source.place());
-		}
+		throw new IllegalStateException("a record without a layout cannot be rewritten: " + source.place());
 	}
 
 	private void copyRaw(SourceRecord source) throws IOException {

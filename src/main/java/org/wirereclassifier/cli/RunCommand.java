@@ -119,6 +119,7 @@ class RunCommand {
 		List<String> written = new ArrayList<>();
 		tally.files.forEach(file -> written.add(file.file));
 		written.add(AmendedArchiveWriter.REJECTS);
+		written.add(PublishOutputsTasklet.AUDIT);
 		written.add(PublishOutputsTasklet.SUMMARY);
 		this.out.println("Output in " + Console.safe(output) + ": " + String.join(", ", written.stream().map(Console::safe).toList()));
 		if (tally.rejected > 0) {

@@ -22,13 +22,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.wirereclassifier.archive.AmendedArchiveWriter;
 import org.wirereclassifier.archive.ArchiveTally;
+import org.wirereclassifier.audit.AuditTrail;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes a finished run: writes {@code summary.json} and moves the amended files and {@code rejects.jsonl}
- * from the run's working directory into the output directory, each by an atomic rename, so that the output
+ * Publishes a finished run: exports the run's audit entries to {@code audit.jsonl}, writes {@code summary.json},
+ * and moves them, the amended files and {@code rejects.jsonl} from the run's working directory into the output
+ * directory, each by an atomic rename, so that the output
  * directory never holds a half-written file. Safe to repeat after a crash: a file already moved is checked, not
  * moved again.
  */
@@ -37,12 +39,17 @@ public class PublishOutputsTasklet implements Tasklet {
 
 	public static final String SUMMARY = "summary.json";
 
+	public static final String AUDIT = "audit.jsonl";
+
 	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
 	private final JobRepository jobRepository;
 
-	public PublishOutputsTasklet(JobRepository jobRepository) {
+	private final AuditTrail auditTrail;
+
+	public PublishOutputsTasklet(JobRepository jobRepository, AuditTrail auditTrail) {
 		this.jobRepository = jobRepository;
+		this.auditTrail = auditTrail;
 	}
 
 	@Override
@@ -61,12 +68,15 @@ public class PublishOutputsTasklet implements Tasklet {
 		ArchiveTally tally = AmendedArchiveWriter.tallyOf(classified.getExecutionContext());
 
 		Pass pass = PassDefinitionLoader.load(Path.of(parameters.getString(RunPlan.PASS)));
-		Files.write(work.resolve(SUMMARY + AmendedArchiveWriter.PART), summary(pass, tally));
+		long auditEntries = this.auditTrail.export(job.getJobInstance().getInstanceId(),
+				AmendedArchiveWriter.partOf(work, AUDIT));
+		Files.write(AmendedArchiveWriter.partOf(work, SUMMARY), summary(pass, tally, auditEntries));
 		for (ArchiveTally.FileCounts file : tally.files) {
 			publish(work, output, file.file);
 		}
 		publish(work, output, AmendedArchiveWriter.REJECTS);
-		publish(work, output, SUMMARY);
+		publish(work, output, AUDIT);
+		publish(work, output, SUMMARY); // last: a summary.json from this run means the run is all there
 		deleteWorkDirectory(work);
 		return RepeatStatus.FINISHED;
 	}
@@ -101,7 +111,7 @@ public class PublishOutputsTasklet implements Tasklet {
 	}
 
 	/** The run's accounting; no timestamps or ids, so that the same pass over the same archive gives the same bytes. */
-	static byte[] summary(Pass pass, ArchiveTally tally) {
+	static byte[] summary(Pass pass, ArchiveTally tally, long auditEntries) {
 		Map<String, Object> summary = new LinkedHashMap<>();
 		Map<String, Object> passInfo = new LinkedHashMap<>();
 		passInfo.put("name", pass.name());
@@ -115,6 +125,7 @@ public class PublishOutputsTasklet implements Tasklet {
 		summary.put("unchanged", tally.unchanged);
 		summary.put("rejected", tally.rejected);
 		summary.put("editor_kept", tally.editorKept);
+		summary.put("audit_entries", auditEntries);
 		// codes on wires that the taxonomy does not know, or has retired: kept on the wires, reported here
 		summary.put("unknown_codes", tally.unknownCodes);
 		summary.put("retired_codes", tally.retiredCodes);

@@ -7,7 +7,10 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +19,8 @@ import org.wirereclassifier.archive.AmendedArchiveWriter;
 import org.wirereclassifier.archive.ArchiveInputs;
 import org.wirereclassifier.archive.ArchiveItem;
 import org.wirereclassifier.archive.ArchiveReader;
+import org.wirereclassifier.audit.AuditTrail;
+import org.wirereclassifier.audit.AuditRecorder;
 import org.wirereclassifier.rules.ClassificationProcessor;
 
 /**
@@ -40,14 +45,21 @@ public class ReclassificationJobConfiguration {
 	@Bean
 	public Step classifyWires(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ArchiveReader archiveReader, ClassificationProcessor classificationProcessor,
-			AmendedArchiveWriter amendedArchiveWriter,
+			AmendedArchiveWriter amendedArchiveWriter, ObjectProvider<ClassificationStepObserver> observers,
 			@Value("${wire-reclassifier.chunk-size:500}") int chunkSize) {
-		return new StepBuilder(CLASSIFY_STEP, jobRepository).<ArchiveItem, ArchiveItem>chunk(chunkSize)
+		ChunkOrientedStepBuilder<ArchiveItem, ArchiveItem> step = new StepBuilder(CLASSIFY_STEP, jobRepository)
+			.<ArchiveItem, ArchiveItem>chunk(chunkSize)
 			.transactionManager(transactionManager)
 			.reader(archiveReader)
 			.processor(classificationProcessor)
-			.writer(amendedArchiveWriter)
-			.build();
+			.writer(amendedArchiveWriter);
+		observers.orderedStream().forEach(observer -> {
+			step.listener(observer);
+			if (observer instanceof ItemStream stream) {
+				step.stream(stream); // updated after the writer: between its flush and the commit
+			}
+		});
+		return step.build();
 	}
 
 	@Bean
@@ -78,13 +90,18 @@ public class ReclassificationJobConfiguration {
 
 	@Bean
 	@StepScope
-	public AmendedArchiveWriter amendedArchiveWriter(
+	public AmendedArchiveWriter amendedArchiveWriter(AuditTrail auditTrail,
+			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long instanceId,
+			@Value("#{stepExecution.jobExecution.id}") long executionId,
+			@Value("#{jobParameters['" + RunPlan.PASS_NAME + "']}") String passName,
 			@Value("#{jobParameters['" + RunPlan.PASS_SHA256 + "']}") String passSha256,
 			@Value("#{jobParameters['" + RunPlan.INPUTS_FINGERPRINT + "']}") String inputsFingerprint,
 			@Value("#{jobParameters['" + RunPlan.OUTPUT + "']}") String output,
-			@Value("${wire-reclassifier.sync:true}") boolean sync) {
+			@Value("${wire-reclassifier.sync:true}") boolean sync,
+			@Value("${wire-reclassifier.skip-limit:10000}") long skipLimit) {
 		return new AmendedArchiveWriter(
-				RunPlan.workDirectory(Path.of(output), RunPlan.runKey(passSha256, inputsFingerprint, output)), sync);
+				RunPlan.workDirectory(Path.of(output), RunPlan.runKey(passSha256, inputsFingerprint, output)), sync,
+				skipLimit, new AuditRecorder(auditTrail, instanceId, executionId, passName));
 	}
 
 }

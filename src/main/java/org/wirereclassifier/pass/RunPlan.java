@@ -25,6 +25,8 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 
 	public static final String PASS_SHA256 = "pass.sha256";
 
+	public static final String PASS_NAME = "pass.name";
+
 	public static final String INPUTS = "inputs";
 
 	public static final String INPUTS_FINGERPRINT = "inputs.fingerprint";
@@ -33,7 +35,7 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 
 	/** Files the pass writes itself into the output directory; no input may have these names. */
 	public static final Set<String> OUTPUT_NAMES = Set.of(AmendedArchiveWriter.REJECTS, PublishOutputsTasklet.SUMMARY,
-			"audit.jsonl", "report.csv", "report.html");
+			PublishOutputsTasklet.AUDIT, "report.csv", "report.html");
 
 	/** Loads and checks everything a run needs; throws on the first problem, having written nothing. */
 	public static RunPlan prepare(Path jobFile, List<Path> inputArguments, Path outputDirectory) {
@@ -50,6 +52,7 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 			.addString(INPUTS_FINGERPRINT, this.inputsFingerprint, true)
 			.addString(OUTPUT, this.outputDirectory.toString(), true)
 			.addString(INPUTS, joinInputs(this.inputArguments), false)
+			.addString(PASS_NAME, this.pass.name(), false)
 			.toJobParameters();
 	}
 

@@ -1,0 +1,159 @@
+package org.wirereclassifier.audit;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.wirereclassifier.archive.ArchiveItem;
+import org.wirereclassifier.archive.FieldChange;
+import org.wirereclassifier.archive.WireField;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The audit log of every change a pass makes, kept in the job's database beside the job repository. A chunk's
+ * entries are inserted in the chunk's own transaction, so a commit records both the amended records and their
+ * audit entries, or neither; a restarted run therefore finds exactly the committed entries, once each.
+ * <p>
+ * One row a wire (its entries as JSON), keyed by run and place in the archive: a second insert of the same wire
+ * for the same run fails rather than doubling entries.
+ */
+@Component
+public class AuditTrail {
+
+	private static final String SCHEMA = """
+			CREATE TABLE IF NOT EXISTS WR_AUDIT_WIRE (
+				JOB_INSTANCE_ID BIGINT NOT NULL,
+				JOB_EXECUTION_ID BIGINT NOT NULL,
+				FILE_INDEX INT NOT NULL,
+				RECORD_NUMBER BIGINT NOT NULL,
+				WIRE_ID VARCHAR(1000) NOT NULL,
+				SOURCE_FILE VARCHAR(1000) NOT NULL,
+				PASS_NAME VARCHAR(100) NOT NULL,
+				ENTRIES CLOB NOT NULL,
+				RECORDED_AT TIMESTAMP(3) NOT NULL,
+				PRIMARY KEY (JOB_INSTANCE_ID, FILE_INDEX, RECORD_NUMBER))""";
+
+	private static final TypeReference<List<Map<String, Object>>> ENTRIES = new TypeReference<>() {
+	};
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final JdbcTemplate jdbc;
+
+	public AuditTrail(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.jdbc.execute(SCHEMA);
+	}
+
+	/** Records the changed and editor-kept wires of a chunk, in the caller's (the chunk's) transaction. */
+	public void record(long instanceId, long executionId, String pass, List<ArchiveItem.Classified> wires) {
+		List<Object[]> rows = new ArrayList<>();
+		Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+		for (ArchiveItem.Classified wire : wires) {
+			if (!wire.changed() && !wire.editorKept()) {
+				continue;
+			}
+			rows.add(new Object[] { instanceId, executionId, wire.source().file().index(),
+					wire.source().recordNumber(), wire.original().wireId(), wire.source().file().name(), pass,
+					this.json.writeValueAsString(entries(wire)), now });
+		}
+		if (!rows.isEmpty()) {
+			this.jdbc.batchUpdate("INSERT INTO WR_AUDIT_WIRE (JOB_INSTANCE_ID, JOB_EXECUTION_ID, FILE_INDEX, "
+					+ "RECORD_NUMBER, WIRE_ID, SOURCE_FILE, PASS_NAME, ENTRIES, RECORDED_AT) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+		}
+	}
+
+	/** The per-field entries of one wire, as stored: field, before, after, rules, taxonomy versions, kind. */
+	private static List<Map<String, Object>> entries(ArchiveItem.Classified wire) {
+		List<Map<String, Object>> entries = new ArrayList<>();
+		String taxonomyBefore = wire.original().taxonomyVersion();
+		String taxonomyAfter = wire.amended().taxonomyVersion();
+		for (FieldChange change : wire.changes()) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("field", change.field().fieldName());
+			entry.put("before", change.before());
+			entry.put("after", change.after());
+			entry.put("rule_ids", change.ruleIds());
+			entry.put("taxonomy_before", taxonomyBefore);
+			entry.put("taxonomy_after", taxonomyAfter);
+			entry.put("kind", AuditEntry.CHANGED);
+			entries.add(entry);
+		}
+		if (wire.editorKept()) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("field", WireField.RATIONALE.fieldName());
+			entry.put("before", wire.original().rationale());
+			entry.put("after", wire.original().rationale());
+			entry.put("rule_ids", List.of());
+			entry.put("taxonomy_before", taxonomyBefore);
+			entry.put("taxonomy_after", taxonomyAfter);
+			entry.put("kind", AuditEntry.KEPT);
+			entry.put("would_have_written", wire.keptRationale());
+			entries.add(entry);
+		}
+		return entries;
+	}
+
+	/**
+	 * Writes every committed entry of a run to a JSON Lines file, in archive order (file, record, field), and
+	 * returns how many. Streams: memory does not grow with the size of the run.
+	 */
+	public long export(long instanceId, Path target) {
+		long[] count = { 0 };
+		try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+			this.jdbc.setFetchSize(1000);
+			this.jdbc.query("SELECT JOB_EXECUTION_ID, WIRE_ID, SOURCE_FILE, RECORD_NUMBER, PASS_NAME, ENTRIES, "
+					+ "RECORDED_AT FROM WR_AUDIT_WIRE WHERE JOB_INSTANCE_ID = ? ORDER BY FILE_INDEX, RECORD_NUMBER",
+					row -> {
+						List<Map<String, Object>> entries = this.json.readValue(row.getString("ENTRIES"), ENTRIES);
+						for (Map<String, Object> entry : entries) {
+							Map<String, Object> line = new LinkedHashMap<>();
+							line.put("execution_id", row.getLong("JOB_EXECUTION_ID"));
+							line.put("pass", row.getString("PASS_NAME"));
+							line.put("wire_id", row.getString("WIRE_ID"));
+							line.put("file", row.getString("SOURCE_FILE"));
+							line.put("record", row.getLong("RECORD_NUMBER"));
+							line.putAll(entry);
+							line.put("at", row.getTimestamp("RECORDED_AT").toInstant().toString());
+							try {
+								out.write(this.json.writeValueAsString(line));
+								out.write('\n');
+							}
+							catch (IOException ex) {
+								throw new UncheckedIOException(ex);
+							}
+							count[0]++;
+						}
+					}, instanceId);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return count[0];
+	}
+
+	/** How many wires of a run have audit rows (changed or editor-kept). */
+	public long wireCount(long instanceId) {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM WR_AUDIT_WIRE WHERE JOB_INSTANCE_ID = ?",
+				Long.class, instanceId);
+		return count == null ? 0 : count;
+	}
+
+}
