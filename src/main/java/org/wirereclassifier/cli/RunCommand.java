@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -15,10 +14,7 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.wirereclassifier.WireReclassifierApplication;
 import org.wirereclassifier.archive.AmendedArchiveWriter;
 import org.wirereclassifier.archive.ArchiveFile;
 import org.wirereclassifier.archive.ArchiveTally;
@@ -46,7 +42,8 @@ class RunCommand {
 		try (Workspace workspace = Workspace.lock(plan.outputDirectory())) {
 			if (workspace == null) {
 				this.err.println("wire-reclassifier: another run is using " + Console.safe(plan.outputDirectory())
-						+ " (its lock is held); nothing was done. Try again when it has finished.");
+						+ " (" + Console.safe(Workspace.holder(plan.outputDirectory()))
+						+ "); nothing was done. Try again when it has finished.");
 				return ExitCode.BUSY;
 			}
 			return run(plan, arguments.springProperties());
@@ -59,11 +56,7 @@ class RunCommand {
 	}
 
 	private int run(RunPlan plan, List<String> springProperties) {
-		SpringApplication application = new SpringApplication(WireReclassifierApplication.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		application.setDefaultProperties(
-				Map.of("spring.datasource.url", Workspace.repositoryUrl(plan.outputDirectory())));
-		try (ConfigurableApplicationContext context = application.run(springProperties.toArray(String[]::new))) {
+		try (ConfigurableApplicationContext context = Workspace.start(plan.outputDirectory(), springProperties)) {
 			JobOperator operator = context.getBean(JobOperator.class);
 			JobRepository repository = context.getBean(JobRepository.class);
 			Job job = context.getBean(ReclassificationJobConfiguration.JOB_NAME, Job.class);

@@ -1,5 +1,6 @@
 package org.wirereclassifier.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 
 import org.wirereclassifier.archive.ArchiveFileException;
@@ -22,6 +23,8 @@ public class WireReclassifierCommandLine {
 			        Running the same command after a failure resumes the run where it stopped.
 			  validate [JOB_FILE]
 			        Check a job file without running it.
+			  status [--output DIR]
+			        Show the runs in DIR (default: output/) and their state.
 			  help  Show this help.
 
 			Options:
@@ -60,9 +63,14 @@ public class WireReclassifierCommandLine {
 			return switch (arguments.command()) {
 				case "run" -> new RunCommand(this.out, this.err).run(arguments);
 				case "validate" -> new ValidateCommand(this.out).run(arguments);
+				case "status" -> new StatusCommand(this.out).run(arguments);
 				default -> throw new UsageException("unknown command " + Console.safe(arguments.command())
 						+ " (see --help)");
 			};
+		}
+		catch (IOException ex) {
+			this.err.println("wire-reclassifier: " + Console.safe(ex.getMessage()));
+			return ExitCode.USAGE;
 		}
 		catch (UsageException | PassDefinitionException | ArchiveFileException ex) {
 			ex.getMessage().lines().forEach(line -> this.err.println("wire-reclassifier: " + Console.safe(line)));

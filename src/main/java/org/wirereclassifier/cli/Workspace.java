@@ -7,7 +7,13 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
 
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.wirereclassifier.WireReclassifierApplication;
 import org.wirereclassifier.pass.RunPlan;
 
 /**
@@ -47,7 +53,30 @@ final class Workspace implements AutoCloseable {
 			channel.close();
 			return null;
 		}
+		// who holds it, for `status` and for a second run that is refused
+		channel.truncate(0);
+		channel.write(java.nio.ByteBuffer.wrap(("process " + ProcessHandle.current().pid() + ", since "
+				+ java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0);
 		return new Workspace(output, channel, lock);
+	}
+
+	/** Who holds the workspace lock, as its holder wrote it ("process 123, since …"). */
+	static String holder(Path output) {
+		try {
+			return Files.readString(RunPlan.stateDirectory(output).resolve("workspace.lock")).strip();
+		}
+		catch (IOException ex) {
+			return "unknown process";
+		}
+	}
+
+	/** Starts the application for a workspace: its job repository is the workspace's unless a property says otherwise. */
+	static ConfigurableApplicationContext start(Path output, List<String> springProperties) {
+		SpringApplication application = new SpringApplication(WireReclassifierApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(Map.of("spring.datasource.url", repositoryUrl(output)));
+		return application.run(springProperties.toArray(String[]::new));
 	}
 
 	/** The default job repository: an H2 file database in the workspace. */
