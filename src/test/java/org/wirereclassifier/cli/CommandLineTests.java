@@ -149,7 +149,8 @@ class CommandLineTests {
 				int status = execute("run", "--input", input.toString(), "--output", output.toString());
 
 				assertThat(status).isEqualTo(ExitCode.BUSY);
-				assertThat(err()).contains("another run is using " + output + " (its lock is held); nothing was done.");
+				assertThat(err()).contains("another run is using " + output + " (process " + ProcessHandle.current().pid()
+						+ ", since ").contains("); nothing was done.");
 				assertThat(output.resolve("wires.csv")).doesNotExist();
 			}
 		}

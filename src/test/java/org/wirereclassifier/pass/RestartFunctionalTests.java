@@ -1,0 +1,188 @@
+package org.wirereclassifier.pass;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.wirereclassifier.TestArchives;
+import org.wirereclassifier.audit.AuditTrail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wirereclassifier.TestArchives.copy;
+import static org.wirereclassifier.TestArchives.write;
+
+/**
+ * A run that fails anywhere is resumed by starting it again with the same parameters, and ends with exactly the
+ * outputs of an uninterrupted run: no record or audit entry lost or doubled.
+ */
+@SpringBatchTest
+@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:restart;DB_CLOSE_DELAY=-1",
+		"wire-reclassifier.sync=false", "wire-reclassifier.chunk-size=7" })
+class RestartFunctionalTests {
+
+	@TestConfiguration
+	static class Crashes {
+
+		@Bean
+		CrashInjector crashInjector() {
+			return new CrashInjector();
+		}
+
+		@Bean
+		@Primary
+		CrashingAuditTrail crashingAuditTrail(DataSource dataSource) {
+			return new CrashingAuditTrail(dataSource);
+		}
+
+	}
+
+	/** Dies half-way through writing audit.jsonl, once, when armed. */
+	static class CrashingAuditTrail extends AuditTrail {
+
+		volatile boolean armed;
+
+		CrashingAuditTrail(DataSource dataSource) {
+			super(dataSource);
+		}
+
+		@Override
+		public long export(long instanceId, Path target) {
+			long count = super.export(instanceId, target);
+			if (this.armed) {
+				this.armed = false;
+				try {
+					byte[] all = Files.readAllBytes(target);
+					Files.write(target, java.util.Arrays.copyOf(all, all.length / 2));
+				}
+				catch (java.io.IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+				throw new IllegalStateException("injected crash while exporting the audit log");
+			}
+			return count;
+		}
+
+	}
+
+	@Autowired
+	private JobOperatorTestUtils jobOperatorTestUtils;
+
+	@Autowired
+	private CrashInjector crashes;
+
+	@Autowired
+	private CrashingAuditTrail auditTrail;
+
+	@TempDir
+	private Path dir;
+
+	private Path[] inputs;
+
+	@BeforeEach
+	void archiveWithBadRecords() {
+		this.inputs = new Path[] { copy("examples/wires.json", dir.resolve("in"), "a-examples.json"),
+				Path.of("input/wires.csv").toAbsolutePath(), Path.of("input/reports.jsonl").toAbsolutePath(),
+				write(dir.resolve("in/z-bad.csv"), "wire_id,published,headline\nz1,2025-01-01,Fine\n"
+						+ "z2,someday,Bad date\nz3,2025-01-03,\"Unterminated\nz4,2025-01-04,After\n"
+						+ "2025-12-09-openai-certification-courses,2025-12-09,Duplicate\n") };
+	}
+
+	@AfterEach
+	void disarm() {
+		this.crashes.disarm();
+		this.auditTrail.armed = false;
+	}
+
+	private BatchStatus run(Path output) throws Exception {
+		RunPlan plan = RunPlan.prepare(TestArchives.launchArchiveJob(), List.of(this.inputs), output);
+		return this.jobOperatorTestUtils.startJob(plan.toJobParameters()).getStatus();
+	}
+
+	@ParameterizedTest(name = "{0} #{1}")
+	@CsvSource({ "READ, 1", "READ, 60", "PROCESS, 30", "PROCESS, 90", "WRITE, 1", "WRITE, 9",
+			"BETWEEN_FLUSH_AND_COMMIT, 1", "BETWEEN_FLUSH_AND_COMMIT, 7", "BETWEEN_FLUSH_AND_COMMIT, 13" })
+	@DisplayName("a crash in the classification step, then a resume: the outputs of an uninterrupted run")
+	void crashInTheStepThenResume(CrashInjector.Point point, int n) throws Exception {
+		assertThat(run(dir.resolve("reference"))).isEqualTo(BatchStatus.COMPLETED);
+
+		this.crashes.arm(point, n);
+		assertThat(run(dir.resolve("out"))).isEqualTo(BatchStatus.FAILED);
+		assertThat(dir.resolve("out/summary.json")).doesNotExist();
+		assertThat(run(dir.resolve("out"))).isEqualTo(BatchStatus.COMPLETED);
+
+		RunOutputs.assertSame(dir.resolve("out"), dir.resolve("reference"));
+	}
+
+	@Test
+	@DisplayName("crashes at several points of one run, each followed by a resume")
+	void severalCrashes() throws Exception {
+		run(dir.resolve("reference"));
+
+		this.crashes.arm(CrashInjector.Point.BETWEEN_FLUSH_AND_COMMIT, 3);
+		assertThat(run(dir.resolve("out"))).isEqualTo(BatchStatus.FAILED);
+		this.crashes.arm(CrashInjector.Point.READ, 40);
+		assertThat(run(dir.resolve("out"))).isEqualTo(BatchStatus.FAILED);
+		this.crashes.arm(CrashInjector.Point.WRITE, 4);
+		assertThat(run(dir.resolve("out"))).isEqualTo(BatchStatus.FAILED);
+		assertThat(run(dir.resolve("out"))).isEqualTo(BatchStatus.COMPLETED);
+
+		RunOutputs.assertSame(dir.resolve("out"), dir.resolve("reference"));
+	}
+
+	@Test
+	@DisplayName("a crash while exporting the audit log leaves no half file; the resume exports it whole")
+	void crashDuringTheAuditExport() throws Exception {
+		run(dir.resolve("reference"));
+
+		this.auditTrail.armed = true;
+		assertThat(run(dir.resolve("out"))).isEqualTo(BatchStatus.FAILED);
+		assertThat(dir.resolve("out/audit.jsonl")).doesNotExist();
+		assertThat(run(dir.resolve("out"))).isEqualTo(BatchStatus.COMPLETED);
+
+		RunOutputs.assertSame(dir.resolve("out"), dir.resolve("reference"));
+	}
+
+	@Test
+	@DisplayName("the audit log and the summary agree: every amended wire has entries, every entry has its wire")
+	void auditAgreesWithSummary() throws Exception {
+		Path output = dir.resolve("out");
+		run(output);
+
+		var summary = TestArchives.summary(output);
+		var audit = TestArchives.jsonLines(output.resolve("audit.jsonl"));
+		assertThat((long) audit.size()).isEqualTo(summary.get("audit_entries").asLong());
+		long amendedWires = audit.stream().filter(e -> e.get("kind").asString().equals("changed"))
+			.map(e -> e.get("file").asString() + "#" + e.get("record").asLong()).distinct().count();
+		long keptWires = audit.stream().filter(e -> e.get("kind").asString().equals("editor-kept")).count();
+		assertThat(amendedWires).isEqualTo(summary.get("amended").asLong());
+		assertThat(keptWires).isEqualTo(summary.get("editor_kept").asLong());
+		assertThat(audit).allSatisfy(entry -> {
+			assertThat(entry.get("pass").asString()).isEqualTo("launch-archive");
+			assertThat(entry.get("execution_id").asLong()).isPositive();
+			assertThat(entry.get("rule_ids").isArray()).isTrue();
+			assertThat(entry.get("taxonomy_after").asString()).isEqualTo("2026.05");
+		});
+		assertThat(new String(TestArchives.bytes(output.resolve("audit.jsonl")), StandardCharsets.UTF_8))
+			.contains("\"wire_id\":\"2025-12-11-openai-employer-backed-certification\",\"file\":\"a-examples.json\","
+					+ "\"record\":2,\"field\":\"rationale\",\"before\":\"\"");
+	}
+
+}

@@ -1,0 +1,52 @@
+package org.wirereclassifier.pass;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.wirereclassifier.TestArchives;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Compares the outputs of two runs: byte for byte, except the audit's timestamps and execution ids. */
+final class RunOutputs {
+
+	private RunOutputs() {
+	}
+
+	static void assertSame(Path actual, Path expected) throws Exception {
+		List<String> names;
+		try (Stream<Path> files = Files.list(expected)) {
+			names = files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+		}
+		try (Stream<Path> files = Files.list(actual)) {
+			assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted())
+				.containsExactlyElementsOf(names);
+		}
+		assertThat(names).contains("summary.json", "rejects.jsonl", "audit.jsonl");
+		for (String name : names) {
+			if (name.equals("audit.jsonl")) {
+				assertThat(withoutRunIdentity(actual.resolve(name))).as(name)
+					.containsExactlyElementsOf(withoutRunIdentity(expected.resolve(name)));
+			}
+			else {
+				assertThat(TestArchives.bytes(actual.resolve(name))).as(name)
+					.isEqualTo(TestArchives.bytes(expected.resolve(name)));
+			}
+		}
+	}
+
+	private static List<JsonNode> withoutRunIdentity(Path audit) {
+		return TestArchives.jsonLines(audit).stream().map(entry -> {
+			ObjectNode copy = ((ObjectNode) entry).deepCopy();
+			copy.remove("at");
+			copy.remove("execution_id");
+			return (JsonNode) copy;
+		}).toList();
+	}
+
+}
