@@ -147,7 +147,14 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 	}
 
 	private void reject(ArchiveItem.Rejected rejected) throws IOException {
-		copyRaw(rejected.source());
+		SourceRecord source = rejected.source();
+		if (source.layout() instanceof RecordLayout.Csv csv && !csv.header().appended().isEmpty()) {
+			// a well-formed record rejected for its values keeps the file's shape: empty cells for the new columns
+			this.output.write(CsvRecordWriter.padded(source, csv.header().appended().size()));
+		}
+		else {
+			copyRaw(source);
+		}
 		this.rejects.write(rejectLine(rejected));
 		this.tally.count(rejected);
 	}

@@ -131,9 +131,7 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 		if (earlier == null || item instanceof ArchiveItem.Rejected) {
 			return item;
 		}
-		SourceRecord opaque = new SourceRecord(source.file(), source.recordNumber(), source.line(), source.start(),
-				source.end(), source.raw(), source.contentStart(), source.contentEnd(), RecordLayout.NONE);
-		return new ArchiveItem.Rejected(opaque, wireId, "duplicate wire_id " + WireBuilder.quoted(wireId)
+		return new ArchiveItem.Rejected(source, wireId, "duplicate wire_id " + WireBuilder.quoted(wireId)
 				+ ", first seen in " + this.files.get(earlier.fileIndex()).name() + " record "
 				+ earlier.recordNumber(), source.text());
 	}

@@ -92,14 +92,14 @@ final class CsvFileReader implements ArchiveFileReader {
 		}
 		this.records++;
 		byte[] raw = this.scanner.raw();
-		SourceRecord source = new SourceRecord(this.file, this.records, this.scanner.recordLine(),
-				this.scanner.start(), this.scanner.end(), raw, this.scanner.contentStart(), this.scanner.contentEnd(),
-				this.scanner.error() == null ? new RecordLayout.Csv(this.columns, this.scanner.bounds())
-						: RecordLayout.NONE);
 		String reason = this.scanner.error();
 		if (reason == null && this.scanner.fieldCount() != this.columns.width()) {
 			reason = "has " + this.scanner.fieldCount() + " fields, the header row has " + this.columns.width();
 		}
+		boolean wellFormed = this.scanner.error() == null && this.scanner.fieldCount() == this.columns.width();
+		SourceRecord source = new SourceRecord(this.file, this.records, this.scanner.recordLine(),
+				this.scanner.start(), this.scanner.end(), raw, this.scanner.contentStart(), this.scanner.contentEnd(),
+				wellFormed ? new RecordLayout.Csv(this.columns, this.scanner.bounds()) : RecordLayout.NONE);
 		if (reason == null) {
 			int invalid = Utf8.firstInvalid(raw, this.scanner.contentStart(), this.scanner.contentEnd());
 			if (invalid >= 0) {

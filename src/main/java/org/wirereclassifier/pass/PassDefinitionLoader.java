@@ -27,6 +27,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -46,7 +47,7 @@ public final class PassDefinitionLoader {
 	public static Pass load(Path file) {
 		byte[] bytes = read(file, "job file");
 		String text = new String(bytes, StandardCharsets.UTF_8);
-		PassDefinition definition = bind(file, text, bytes, PassDefinition.class);
+		PassDefinition definition = bind(file, text, bytes, PassDefinition.class, "job file");
 		PassDefinition.PassInfo info = require(file, definition.pass(), "pass");
 		require(file, info.name(), "pass.name");
 		if (!PASS_NAME.matcher(info.name()).matches()) {
@@ -61,7 +62,7 @@ public final class PassDefinitionLoader {
 		Taxonomy taxonomy;
 		try {
 			taxonomy = bind(taxonomyFile, new String(taxonomyBytes, StandardCharsets.UTF_8), taxonomyBytes,
-					TaxonomyDefinition.class)
+					TaxonomyDefinition.class, "taxonomy")
 				.toTaxonomy();
 		}
 		catch (IllegalArgumentException ex) {
@@ -69,9 +70,10 @@ public final class PassDefinitionLoader {
 		}
 
 		PassDefinition.RationaleInfo rationale = require(file, definition.rationale(), "rationale");
-		RationaleTemplate bulkRationale = template(file, require(file, rationale.text(), "rationale.text"), "rationale.text");
-		RationaleTemplate counterfactual = template(file,
-				require(file, rationale.counterfactual(), "rationale.counterfactual"), "rationale.counterfactual");
+		RationaleTemplate bulkRationale = template(file, text, require(file, rationale.text(), "rationale.text"),
+				"text");
+		RationaleTemplate counterfactual = template(file, text,
+				require(file, rationale.counterfactual(), "rationale.counterfactual"), "counterfactual");
 		RuleSet rules;
 		try {
 			rules = RuleCompiler.compile(definition.rules(), taxonomy, Pass.templateValues(definition, taxonomy),
@@ -95,7 +97,7 @@ public final class PassDefinitionLoader {
 		}
 	}
 
-	private static <T> T bind(Path file, String text, byte[] bytes, Class<T> type) {
+	private static <T> T bind(Path file, String text, byte[] bytes, Class<T> type, String what) {
 		try {
 			T value = mapperFor(file).readValue(bytes, type);
 			if (value == null) {
@@ -104,16 +106,19 @@ public final class PassDefinitionLoader {
 			return value;
 		}
 		catch (JacksonException ex) {
-			throw new PassDefinitionException(describe(file, text, ex));
+			throw new PassDefinitionException(describe(file, text, ex, what));
 		}
 	}
 
-	private static RationaleTemplate template(Path file, String text, String key) {
+	private static RationaleTemplate template(Path file, String fileText, String template, String key) {
 		try {
-			return RationaleTemplate.compile(text);
+			return RationaleTemplate.compile(template);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new PassDefinitionException(file + ": " + key + ": " + ex.getMessage());
+			int line = JobFileLocator.line(fileText, List.of(new JacksonException.Reference(null, "rationale"),
+					new JacksonException.Reference(null, key)));
+			throw new PassDefinitionException(file + (line > 0 ? " line " + line : "") + ": rationale." + key + ": "
+					+ ex.getMessage());
 		}
 	}
 
@@ -136,7 +141,7 @@ public final class PassDefinitionLoader {
 	}
 
 	/** "jobs/x.yaml line 4: unknown key "colour" in pass (known: date, description, name)". */
-	private static String describe(Path file, String text, JacksonException ex) {
+	private static String describe(Path file, String text, JacksonException ex, String what) {
 		// a syntax error has only a location; a binding error has the path of the key it is about
 		List<JacksonException.Reference> path = ex instanceof DatabindException ? ex.getPath() : List.of();
 		int line = path.isEmpty() ? -1 : JobFileLocator.line(text, path);
@@ -152,13 +157,47 @@ public final class PassDefinitionLoader {
 					+ ")";
 		}
 		String key = JobFileLocator.dotted(path);
-		String message = ex.getOriginalMessage().lines()
-			.filter(part -> !part.isBlank() && !Character.isWhitespace(part.charAt(0)))
-			.collect(Collectors.joining("; "));
+		String message;
+		// the file's own values are not repeated: a job file could name any file as its taxonomy
 		if (ex instanceof InvalidFormatException format && format.getTargetType() == LocalDate.class) {
-			message = "\"" + format.getValue() + "\" is not a date (YYYY-MM-DD)";
+			message = "\"" + shortened(String.valueOf(format.getValue())) + "\" is not a date (YYYY-MM-DD)";
+		}
+		else if (ex instanceof MismatchedInputException mismatch) {
+			message = key.isEmpty() ? "not a " + what + " (expected a mapping of keys)"
+					: "expected " + expected(mismatch.getTargetType());
+		}
+		else {
+			message = shortened(ex.getOriginalMessage().lines()
+				.filter(part -> !part.isBlank() && !Character.isWhitespace(part.charAt(0)))
+				.collect(Collectors.joining("; ")));
 		}
 		return where + (key.isEmpty() ? "" : key + ": ") + message;
+	}
+
+	private static String expected(Class<?> type) {
+		if (type == null) {
+			return "another kind of value";
+		}
+		if (type == String.class) {
+			return "text";
+		}
+		if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+			return "a number";
+		}
+		if (type == LocalDate.class) {
+			return "a date (YYYY-MM-DD)";
+		}
+		if (List.class.isAssignableFrom(type)) {
+			return "a list";
+		}
+		if (type == Boolean.class) {
+			return "true or false";
+		}
+		return "a mapping of keys";
+	}
+
+	private static String shortened(String text) {
+		return text.length() > 120 ? text.substring(0, 120) + "…" : text;
 	}
 
 	static String sha256(byte[]... parts) {

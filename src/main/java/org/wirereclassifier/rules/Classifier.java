@@ -58,17 +58,24 @@ public final class Classifier {
 		Map<String, String> addedBy = new LinkedHashMap<>();
 		Map<String, String> removedBy = new LinkedHashMap<>();
 		String severityBy = null;
-		String rationale = this.rationale;
-		String rationaleBy = BULK_RATIONALE;
-		String counterfactual = this.counterfactual;
-		String counterfactualBy = BULK_RATIONALE;
+		String rationale;
+		String rationaleBy;
+		String counterfactual;
+		String counterfactualBy;
 		for (int round = 1;; round++) {
 			Set<String> codesBefore = new LinkedHashSet<>(facts.codes);
 			String severityBefore = facts.severity;
+			// texts come from the settled round only, as a second pass over the result would see them
+			rationale = this.rationale;
+			rationaleBy = BULK_RATIONALE;
+			counterfactual = this.counterfactual;
+			counterfactualBy = BULK_RATIONALE;
+			Set<String> fired = new LinkedHashSet<>();
 			for (Rule rule : this.rules.rules()) {
 				if (!rule.when().test(facts)) {
 					continue;
 				}
+				fired.add(rule.id());
 				for (String code : rule.addCodes()) {
 					if (facts.codes.add(code)) {
 						addedBy.put(code, rule.id());
@@ -99,7 +106,8 @@ public final class Classifier {
 			}
 			if (round == MAX_ROUNDS) {
 				throw new IllegalStateException("the rules do not settle on this wire: after " + MAX_ROUNDS
-						+ " rounds they still change its codes or severity");
+						+ " rounds they still change its codes or severity (rules applied in the last round: "
+						+ String.join(", ", fired) + "; codes now " + String.join(";", facts.codes) + ")");
 			}
 		}
 

@@ -51,8 +51,16 @@ interface Condition {
 			for (WireFacts.TextField field : this.fields) {
 				Matcher matcher = this.pattern.matcher(new BoundedCharSequence(facts.text(field), STEP_LIMIT,
 						this.ruleId, this.pattern.pattern()));
-				if (matcher.find()) {
-					return true;
+				try {
+					if (matcher.find()) {
+						return true;
+					}
+				}
+				catch (StackOverflowError ex) {
+					// java.util.regex recurses for each repetition of a group: (a|b)* on a long text overflows
+					throw new BoundedCharSequence.RegexTooSlowException("rule " + this.ruleId + ": regular expression /"
+							+ this.pattern.pattern() + "/ recursed too deeply on this wire; use a character class "
+							+ "such as [ab]* instead of (a|b)*");
 				}
 			}
 			return false;

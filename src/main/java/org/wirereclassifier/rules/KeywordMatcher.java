@@ -154,7 +154,7 @@ public final class KeywordMatcher {
 		boolean space = true;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (Character.isWhitespace(c)) {
+			if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
 				if (!space) {
 					normal[n++] = SPACE;
 					space = true;

@@ -36,10 +36,6 @@ public final class RuleCompiler {
 
 	private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-	/** A group holding a quantifier, itself quantified: (a+)+, (a*)*, (x+y)*: the shape of catastrophic backtracking. */
-	private static final Pattern NESTED_QUANTIFIER = Pattern
-		.compile("\\((?:[^()\\\\]|\\\\.)*[*+}](?:[^()\\\\]|\\\\.)*\\)[*+{]");
-
 	private final Taxonomy taxonomy;
 
 	private final Map<String, String> templateValues;
@@ -186,6 +182,10 @@ public final class RuleCompiler {
 				problem(key + ".keywords: an empty keyword", "when");
 				continue;
 			}
+			if (normal.contains("*")) {
+				problem(key + ".keywords: \"" + keyword + "\": * is allowed only at the end of a keyword", "when");
+				continue;
+			}
 			// each distinct keyword is matched once for all rules; a trailing * (prefix match) is another keyword
 			String spelling = keyword.strip().endsWith("*") ? normal + "*" : normal;
 			bits.set(this.keywordIds.computeIfAbsent(spelling, k -> this.keywordIds.size()));
@@ -194,7 +194,7 @@ public final class RuleCompiler {
 	}
 
 	private Condition regex(String regex, List<WireFacts.TextField> fields, String key) {
-		if (NESTED_QUANTIFIER.matcher(regex).find()) {
+		if (RegexShape.nestsQuantifiers(regex)) {
 			problem(key + ".regex /" + regex + "/ nests a quantifier inside a quantified group, which can "
 					+ "backtrack catastrophically; rewrite it (e.g. (ab)+ instead of (a+b?)+)", "when");
 			return Condition.ALWAYS;
@@ -258,8 +258,8 @@ public final class RuleCompiler {
 		int atLeast = range.atLeast() == null ? 0 : severityLevel(range.atLeast(), key + ".severity.at_least");
 		int atMost = range.atMost() == null ? 0 : severityLevel(range.atMost(), key + ".severity.at_most");
 		if (atLeast > 0 && atMost > 0 && atMost > atLeast) {
-			problem(key + ".severity: at_most " + range.atMost() + " is more severe than at_least " + range.atLeast(),
-					"when");
+			problem(key + ".severity: at_most " + range.atMost() + " is less severe than at_least " + range.atLeast()
+					+ ": no severity is both", "when");
 		}
 		return new Condition.SeverityLevel(atLeast, atMost, null);
 	}
@@ -267,7 +267,7 @@ public final class RuleCompiler {
 	private int severityLevel(String severity, String key) {
 		int level = Severity.level(severity);
 		if (level == 0) {
-			problem(key + ": \"" + severity + "\" is not SEV-1 to SEV-5", "when");
+			problem(key + ": \"" + severity + "\" is not SEV-1 to SEV-5", key.startsWith("then") ? "then" : "when");
 		}
 		return level;
 	}

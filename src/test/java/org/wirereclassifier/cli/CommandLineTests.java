@@ -117,6 +117,34 @@ class CommandLineTests {
 		}
 
 		@Test
+		void aChangedJobFileMakesANewRun() {
+			Path input = copy("examples/wires.csv", dir.resolve("in"));
+			Path output = dir.resolve("out");
+			Path job = TestArchives.jobFile(dir.resolve("jobs"), "pass-a");
+			execute("run", job.toString(), "--input", input.toString(), "--output", output.toString());
+			write(job, new String(bytes(job), StandardCharsets.UTF_8).replace("per-wire.", "per wire."));
+
+			int status = execute("run", job.toString(), "--input", input.toString(), "--output", output.toString());
+
+			assertThat(status).isZero();
+			assertThat(out()).contains("Run 2 completed.");
+		}
+
+		@Test
+		void moreRejectsThanTheSkipLimitFailTheRun() {
+			Path input = write(dir.resolve("in/garbage.csv"), "wire_id,published,headline\n"
+					+ "a,never,x\nb,never,x\nc,never,x\nd,2025-01-01,fine\n");
+
+			int status = execute("run", "--input", input.toString(), "--output", dir.resolve("out").toString(),
+					"--wire-reclassifier.skip-limit=2");
+
+			assertThat(status).isEqualTo(ExitCode.FAILED);
+			assertThat(err()).contains("3 records rejected, more than the skip limit of 2 "
+					+ "(wire-reclassifier.skip-limit): the input looks broken.");
+			assertThat(dir.resolve("out/garbage.csv")).doesNotExist();
+		}
+
+		@Test
 		void aFailedRunIsResumedByTheSameCommandAndEndsAsAnUninterruptedRunWould() throws Exception {
 			Path input = copy("examples/wires.json", dir.resolve("in"));
 			execute("run", "--input", input.toString(), "--output", dir.resolve("reference").toString());
@@ -197,7 +225,7 @@ class CommandLineTests {
 		void anUnknownTemplateVariable() {
 			Path job = TestArchives.jobFile(dir, "job.yaml", new String(bytes(TestArchives.launchArchiveJob()),
 					StandardCharsets.UTF_8).replace("{pass_date}", "{pass_day}"));
-			assertRefused(job + ": rationale.text: unknown template variable {pass_day}", "run", job.toString(),
+			assertRefused(job + " line 15: rationale.text: unknown template variable {pass_day}", "run", job.toString(),
 					"--input", sample());
 		}
 

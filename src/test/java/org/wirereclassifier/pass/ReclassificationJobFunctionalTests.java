@@ -288,6 +288,42 @@ class ReclassificationJobFunctionalTests {
 	}
 
 	@Nested
+	@DisplayName("a wire that fails in processing")
+	class ProcessingFailures {
+
+		@Test
+		void isRejectedWithTheReasonAndTheRestOfItsChunkGoesOn() throws Exception {
+			// passes validation (no nested quantifier) but backtracks polynomially (n^6) on a's without a c
+			Path job = TestArchives.jobFile(dir.resolve("jobs"), "slow-regex", new String[] { """
+					- id: slow
+					  description: A pattern that backtracks.
+					  when:
+					    regex: "a.*a.*a.*a.*a.*a.*c"
+					    in: [body]
+					  then:
+					    add_codes: [M7]
+					""" });
+			Path input = write(dir.resolve("in/w.csv"), "wire_id,published,headline,body\n"
+					+ "w1,2025-01-01,One,fine\n" + "w2,2025-01-02,Two," + "a".repeat(500) + "\n"
+					+ "w3,2025-01-03,Three,aaaaaac\n");
+			Path output = dir.resolve("out");
+			RunPlan plan = RunPlan.prepare(job, List.of(input), output);
+
+			assertThat(jobOperatorTestUtils.startJob(plan.toJobParameters()).getStatus())
+				.isEqualTo(BatchStatus.COMPLETED);
+
+			assertCounts(output, 3, 2, 0, 1);
+			JsonNode reject = rejects(output).get(0);
+			assertThat(reject.get("wire_id").asString()).isEqualTo("w2");
+			assertThat(reject.get("reason").asString()).startsWith("classification failed: ")
+				.contains("rule slow: regular expression /a.*a.*a.*a.*a.*a.*c/ took too long on this wire");
+			assertThat(wires(output.resolve("w.csv"))).extracting(w -> w.wireId() + " " + w.codes())
+				.containsExactly("w1 []", "w2 []", "w3 [M7]");
+		}
+
+	}
+
+	@Nested
 	@DisplayName("bad JSON records")
 	class BadJsonRecords {
 
@@ -440,6 +476,19 @@ class ReclassificationJobFunctionalTests {
 			// the editor's wire keeps its rationale and its codes (F10: models drifting between versions)
 			assertThat(wires.get(2).rationale()).startsWith("Editor note:");
 			assertThat(wires.get(2).codes()).containsExactly("F10");
+		}
+
+		@Test
+		void codesTheTaxonomyDoesNotKnowAreKeptAndReported() throws Exception {
+			Path input = write(dir.resolve("in/codes.csv"), "wire_id,published,headline,codes\n"
+					+ "c1,2025-01-01,Old codes,X9;M3\n" + "c2,2025-01-02,More old codes,X9;Q1\n");
+
+			run(dir.resolve("out"), input);
+
+			JsonNode summary = summary(dir.resolve("out"));
+			assertThat(summary.get("unknown_codes").toString()).isEqualTo("{\"Q1\":1,\"X9\":2}");
+			assertThat(wires(dir.resolve("out/codes.csv"))).extracting(Wire::codes)
+				.containsExactly(List.of("M3", "X9"), List.of("X9", "Q1"));
 		}
 
 		private java.util.Map<String, List<String>> byWireId(Path csv) {

@@ -39,6 +39,12 @@ class KeywordMatcherTests {
 		return bits.stream().mapToObj(keywords::get).toList();
 	}
 
+	@Test
+	@DisplayName("a no-break space (U+00A0) between words matches a space in a phrase, as AIID texts have it")
+	void noBreakSpace() {
+		assertThat(found("hate\u00A0speech online", "hate speech")).containsExactly("hate speech");
+	}
+
 	@Nested
 	@DisplayName("matches case-insensitively")
 	class CaseInsensitive {

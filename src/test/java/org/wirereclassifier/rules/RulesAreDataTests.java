@@ -20,7 +20,6 @@ import org.wirereclassifier.pass.PassDefinitionLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.wirereclassifier.rules.TestWire.wire;
 
 /**
@@ -249,8 +248,7 @@ class RulesAreDataTests {
 					""");
 
 			assertThatThrownBy(() -> PassDefinitionLoader.load(job)).isExactlyInstanceOf(PassDefinitionException.class)
-				.hasMessage(job + " line 1: Cannot deserialize value of type `org.wirereclassifier.pass.PassDefinition` "
-						+ "from Array value (token `JsonToken.START_ARRAY`)");
+				.hasMessage(job + " line 1: not a job file (expected a mapping of keys)");
 		}
 
 		@Test
@@ -267,8 +265,7 @@ class RulesAreDataTests {
 					""".formatted(pwned));
 
 			assertThatThrownBy(() -> PassDefinitionLoader.load(job)).isExactlyInstanceOf(PassDefinitionException.class)
-				.hasMessage(job + " line 2: pass.name: Cannot deserialize value of type `java.lang.String` from Array "
-						+ "value (token `JsonToken.START_ARRAY`)");
+				.hasMessage(job + " line 2: pass.name: expected text");
 		}
 
 	}
@@ -292,13 +289,10 @@ class RulesAreDataTests {
 		@Test
 		@DisplayName("taxonomy: /etc/passwd is read, fails to bind as a taxonomy, and is refused naming the file")
 		void etcPasswd() {
-			assumeThat(Path.of("/etc/passwd")).isReadable();
 			Path job = jobNaming("/etc/passwd");
 
 			assertThatThrownBy(() -> PassDefinitionLoader.load(job)).isExactlyInstanceOf(PassDefinitionException.class)
-				.hasMessageStartingWith("/etc/passwd line 1: Cannot construct instance of "
-						+ "`org.wirereclassifier.taxonomy.TaxonomyDefinition` (although at least one Creator exists): "
-						+ "no String-argument constructor/factory method to deserialize from String value");
+				.hasMessage("/etc/passwd line 1: not a taxonomy (expected a mapping of keys)");
 		}
 
 		@Test
@@ -308,8 +302,7 @@ class RulesAreDataTests {
 			Path job = jobNaming("../elsewhere/secret.txt");
 
 			assertThatThrownBy(() -> PassDefinitionLoader.load(job)).isExactlyInstanceOf(PassDefinitionException.class)
-				.hasMessageStartingWith(dir.resolve("elsewhere/secret.txt") + " line 1: Cannot construct instance of "
-						+ "`org.wirereclassifier.taxonomy.TaxonomyDefinition`");
+				.hasMessage(dir.resolve("elsewhere/secret.txt") + " line 1: not a taxonomy (expected a mapping of keys)");
 		}
 
 		@Test
