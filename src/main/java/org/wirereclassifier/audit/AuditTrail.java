@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -59,6 +60,7 @@ public class AuditTrail {
 	public AuditTrail(DataSource dataSource) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.execute(SCHEMA);
+		this.jdbc.execute("ALTER TABLE WR_AUDIT_WIRE ADD COLUMN IF NOT EXISTS HEADLINE VARCHAR(1000000000)");
 	}
 
 	/** Records the changed and editor-kept wires of a chunk, in the caller's (the chunk's) transaction. */
@@ -71,12 +73,12 @@ public class AuditTrail {
 			}
 			rows.add(new Object[] { instanceId, executionId, wire.source().file().index(),
 					wire.source().recordNumber(), wire.original().wireId(), wire.source().file().name(), pass,
-					this.json.writeValueAsString(entries(wire)), now });
+					this.json.writeValueAsString(entries(wire)), now, wire.original().headline() });
 		}
 		if (!rows.isEmpty()) {
 			this.jdbc.batchUpdate("INSERT INTO WR_AUDIT_WIRE (JOB_INSTANCE_ID, JOB_EXECUTION_ID, FILE_INDEX, "
-					+ "RECORD_NUMBER, WIRE_ID, SOURCE_FILE, PASS_NAME, ENTRIES, RECORDED_AT) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+					+ "RECORD_NUMBER, WIRE_ID, SOURCE_FILE, PASS_NAME, ENTRIES, RECORDED_AT, HEADLINE) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
 		}
 	}
 
@@ -112,41 +114,45 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Writes every committed entry of a run to a JSON Lines file, in archive order (file, record, field), and
+	 * Hands every committed entry of a run to {@code consumer}, in archive order (file, record, field), and
 	 * returns how many. Streams: memory does not grow with the size of the run.
 	 */
-	public long export(long instanceId, Path target) {
+	@SuppressWarnings("unchecked")
+	public long forEach(long instanceId, Consumer<AuditEntry> consumer) {
 		long[] count = { 0 };
+		this.jdbc.setFetchSize(1000);
+		this.jdbc.query("SELECT JOB_EXECUTION_ID, WIRE_ID, HEADLINE, SOURCE_FILE, RECORD_NUMBER, PASS_NAME, ENTRIES, "
+				+ "RECORDED_AT FROM WR_AUDIT_WIRE WHERE JOB_INSTANCE_ID = ? ORDER BY FILE_INDEX, RECORD_NUMBER", row -> {
+					String at = row.getTimestamp("RECORDED_AT").toInstant().toString();
+					for (Map<String, Object> entry : this.json.readValue(row.getString("ENTRIES"), ENTRIES)) {
+						consumer.accept(new AuditEntry(row.getLong("JOB_EXECUTION_ID"), row.getString("PASS_NAME"),
+								row.getString("WIRE_ID"), row.getString("HEADLINE"), row.getString("SOURCE_FILE"),
+								row.getLong("RECORD_NUMBER"), (String) entry.get("field"), (String) entry.get("before"),
+								(String) entry.get("after"), (List<String>) entry.get("rule_ids"),
+								(String) entry.get("taxonomy_before"), (String) entry.get("taxonomy_after"),
+								(String) entry.get("kind"), (String) entry.get("would_have_written"), at));
+						count[0]++;
+					}
+				}, instanceId);
+		return count[0];
+	}
+
+	/** Writes every committed entry of a run to a JSON Lines file, in archive order; returns how many. */
+	public long export(long instanceId, Path target) {
 		try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-			this.jdbc.setFetchSize(1000);
-			this.jdbc.query("SELECT JOB_EXECUTION_ID, WIRE_ID, SOURCE_FILE, RECORD_NUMBER, PASS_NAME, ENTRIES, "
-					+ "RECORDED_AT FROM WR_AUDIT_WIRE WHERE JOB_INSTANCE_ID = ? ORDER BY FILE_INDEX, RECORD_NUMBER",
-					row -> {
-						List<Map<String, Object>> entries = this.json.readValue(row.getString("ENTRIES"), ENTRIES);
-						for (Map<String, Object> entry : entries) {
-							Map<String, Object> line = new LinkedHashMap<>();
-							line.put("execution_id", row.getLong("JOB_EXECUTION_ID"));
-							line.put("pass", row.getString("PASS_NAME"));
-							line.put("wire_id", row.getString("WIRE_ID"));
-							line.put("file", row.getString("SOURCE_FILE"));
-							line.put("record", row.getLong("RECORD_NUMBER"));
-							line.putAll(entry);
-							line.put("at", row.getTimestamp("RECORDED_AT").toInstant().toString());
-							try {
-								out.write(this.json.writeValueAsString(line));
-								out.write('\n');
-							}
-							catch (IOException ex) {
-								throw new UncheckedIOException(ex);
-							}
-							count[0]++;
-						}
-					}, instanceId);
+			return forEach(instanceId, entry -> {
+				try {
+					out.write(this.json.writeValueAsString(entry.toJson()));
+					out.write('\n');
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return count[0];
 	}
 
 	/** How many wires of a run have audit rows (changed or editor-kept). */
