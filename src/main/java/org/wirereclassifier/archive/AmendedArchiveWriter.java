@@ -51,6 +51,8 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 
 	private final long skipLimit;
 
+	private final boolean dryRun;
+
 	private final WrittenWiresListener listener;
 
 	private ArchiveTally tally = new ArchiveTally();
@@ -66,11 +68,14 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 	 * @param sync whether to force files to disk before each commit (off only for tests and benchmarks)
 	 * @param skipLimit how many records may be rejected before the run fails (negative: no limit)
 	 * @param listener told which classified wires each chunk wrote (the audit trail)
+	 * @param dryRun whether to leave out the amended files (a dry run writes only rejects, audit and report)
 	 */
-	public AmendedArchiveWriter(Path workDirectory, boolean sync, long skipLimit, WrittenWiresListener listener) {
+	public AmendedArchiveWriter(Path workDirectory, boolean sync, long skipLimit, WrittenWiresListener listener,
+			boolean dryRun) {
 		this.workDirectory = workDirectory;
 		this.sync = sync;
 		this.skipLimit = skipLimit;
+		this.dryRun = dryRun;
 		this.listener = listener;
 		setName("amendedArchiveWriter");
 	}
@@ -89,8 +94,7 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 						context.getLong(getExecutionContextKey(REJECTS_LENGTH)));
 				if (context.containsKey(getExecutionContextKey(FILE))) {
 					this.outputName = context.getString(getExecutionContextKey(FILE));
-					this.output = OutputFile.resume(partOf(this.workDirectory, this.outputName),
-							context.getLong(getExecutionContextKey(FILE_LENGTH)));
+					this.output = openOutput(this.outputName, context.getLong(getExecutionContextKey(FILE_LENGTH)));
 				}
 			}
 			else {
@@ -162,9 +166,18 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 	private void startFile(ArchiveItem.FileStart start) throws IOException {
 		closeOutput();
 		this.outputName = start.file().name();
-		this.output = OutputFile.create(partOf(this.workDirectory, this.outputName));
+		this.output = openOutput(this.outputName, -1);
 		this.output.write(start.header());
 		this.tally.startFile(start.file());
+	}
+
+	/** The amended copy of an input file: new ({@code committed < 0}), or cut back to its committed length. */
+	private OutputFile openOutput(String name, long committed) throws IOException {
+		Path part = partOf(this.workDirectory, name);
+		if (this.dryRun) {
+			return OutputFile.discarding(part, Math.max(committed, 0));
+		}
+		return committed < 0 ? OutputFile.create(part) : OutputFile.resume(part, committed);
 	}
 
 	private void endFile(ArchiveItem.FileEnd end) throws IOException {

@@ -27,6 +27,11 @@ final class OutputFile implements Closeable {
 		this.length = length;
 	}
 
+	/** Counts what would be written, and writes nothing: the amended archive of a dry run. */
+	static OutputFile discarding(Path path, long length) {
+		return new OutputFile(path, null, length);
+	}
+
 	/** Creates the file, or empties it. */
 	static OutputFile create(Path path) throws IOException {
 		return new OutputFile(path, FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -74,6 +79,10 @@ final class OutputFile implements Closeable {
 	/** Copies {@code [from, to)} of another file, e.g. a record too large to hold in memory. */
 	void copy(Path source, long from, long to) throws IOException {
 		drain();
+		if (this.channel == null) {
+			this.length += to - from;
+			return;
+		}
 		try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
 			long position = from;
 			while (position < to) {
@@ -90,12 +99,16 @@ final class OutputFile implements Closeable {
 	/** Writes what is buffered and, with {@code sync}, forces it to the disk: done before every commit. */
 	void flush(boolean sync) throws IOException {
 		drain();
-		if (sync) {
+		if (sync && this.channel != null) {
 			this.channel.force(false);
 		}
 	}
 
 	private void drain() throws IOException {
+		if (this.channel == null) {
+			this.buffer.clear();
+			return;
+		}
 		this.buffer.flip();
 		while (this.buffer.hasRemaining()) {
 			this.channel.write(this.buffer);
@@ -109,7 +122,9 @@ final class OutputFile implements Closeable {
 			drain();
 		}
 		finally {
-			this.channel.close();
+			if (this.channel != null) {
+				this.channel.close();
+			}
 		}
 	}
 

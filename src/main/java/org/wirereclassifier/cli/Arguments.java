@@ -9,7 +9,7 @@ import java.util.List;
  * ({@code --spring.…=…}, {@code --wire-reclassifier.…=…}, {@code --logging.…=…}) passed on to the application.
  */
 record Arguments(String command, List<String> positional, List<Path> inputs, Path output, boolean help,
-		List<String> springProperties) {
+		boolean dryRun, List<String> springProperties) {
 
 	static final String DEFAULT_JOB_FILE = "jobs/launch-archive.yaml";
 
@@ -23,6 +23,7 @@ record Arguments(String command, List<String> positional, List<Path> inputs, Pat
 		List<Path> inputs = new ArrayList<>();
 		Path output = null;
 		boolean help = false;
+		boolean dryRun = false;
 		List<String> spring = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
@@ -35,6 +36,7 @@ record Arguments(String command, List<String> positional, List<Path> inputs, Pat
 			}
 			switch (option) {
 				case "--help", "-h" -> help = true;
+				case "--dry-run" -> dryRun = true;
 				case "--input", "-i" -> inputs.add(Path.of(value != null ? value : valueOf(args, ++i, option)));
 				case "--output", "-o" -> {
 					if (output != null) {
@@ -59,7 +61,7 @@ record Arguments(String command, List<String> positional, List<Path> inputs, Pat
 				}
 			}
 		}
-		return new Arguments(command, positional, inputs, output, help, spring);
+		return new Arguments(command, positional, inputs, output, help, dryRun, spring);
 	}
 
 	private static String valueOf(String[] args, int i, String option) {

@@ -38,7 +38,8 @@ class RunCommand {
 	}
 
 	int run(Arguments arguments) {
-		RunPlan plan = RunPlan.prepare(arguments.jobFile(), arguments.inputsOrDefault(), arguments.outputOrDefault());
+		RunPlan plan = RunPlan.prepare(arguments.jobFile(), arguments.inputsOrDefault(), arguments.outputOrDefault(),
+				arguments.dryRun());
 		try (Workspace workspace = Workspace.lock(plan.outputDirectory())) {
 			if (workspace == null) {
 				this.err.println("wire-reclassifier: another run is using " + Console.safe(plan.outputDirectory())
@@ -108,13 +109,19 @@ class RunCommand {
 	private void report(RunPlan plan, ArchiveTally tally) {
 		this.out.println("Read " + tally.read + " records: " + tally.amended + " amended, " + tally.unchanged
 				+ " unchanged, " + tally.rejected + " rejected; " + tally.editorKept + " editor rationale(s) kept.");
-		Path output = plan.outputDirectory();
+		Path output = RunPlan.publishDirectory(plan.outputDirectory(), plan.dryRun());
 		List<String> written = new ArrayList<>();
-		tally.files.forEach(file -> written.add(file.file));
+		if (plan.dryRun()) {
+			this.out.println("Dry run: nothing was applied to the archive; the counts above are what the pass would do.");
+		}
+		else {
+			tally.files.forEach(file -> written.add(file.file));
+		}
 		written.add(AmendedArchiveWriter.REJECTS);
 		written.add(PublishOutputsTasklet.AUDIT);
 		written.add(PublishOutputsTasklet.SUMMARY);
-		this.out.println("Output in " + Console.safe(output) + ": " + String.join(", ", written.stream().map(Console::safe).toList()));
+		this.out.println("Output in " + Console.safe(output) + ": "
+				+ String.join(", ", written.stream().map(Console::safe).toList()));
 		if (tally.rejected > 0) {
 			this.out.println("Rejected records, with file, record, line and reason: "
 					+ Console.safe(output.resolve(AmendedArchiveWriter.REJECTS)));

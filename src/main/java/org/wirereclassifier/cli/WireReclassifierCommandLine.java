@@ -16,11 +16,12 @@ public class WireReclassifierCommandLine {
 			Usage: wire-reclassifier COMMAND [ARGS]
 
 			Commands:
-			  run [JOB_FILE] [--input PATH]... [--output DIR]
+			  run [JOB_FILE] [--input PATH]... [--output DIR] [--dry-run]
 			        Run the pass JOB_FILE (default: jobs/launch-archive.yaml) over the archive PATH
 			        (a .csv, .json, .jsonl or .ndjson file, or a folder of them; default: input/),
-			        writing the amended files, rejects.jsonl and summary.json to DIR (default: output/).
-			        Running the same command after a failure resumes the run where it stopped.
+			        writing the amended files, rejects.jsonl, audit.jsonl and summary.json to DIR
+			        (default: output/). Running the same command after a failure resumes the run.
+			        --dry-run: do the whole pass but apply nothing: DIR/dry-run/ gets what it would do.
 			  validate [JOB_FILE]
 			        Check a job file without running it.
 			  status [--output DIR]

@@ -57,9 +57,9 @@ public class PublishOutputsTasklet implements Tasklet {
 		StepExecution publishing = chunkContext.getStepContext().getStepExecution();
 		JobExecution job = publishing.getJobExecution();
 		JobParameters parameters = job.getJobParameters();
-		Path output = Path.of(parameters.getString(RunPlan.OUTPUT));
-		Path work = RunPlan.workDirectory(output, RunPlan.runKey(parameters.getString(RunPlan.PASS_SHA256),
-				parameters.getString(RunPlan.INPUTS_FINGERPRINT), parameters.getString(RunPlan.OUTPUT)));
+		boolean dryRun = RunPlan.isDryRun(parameters);
+		Path work = RunPlan.workDirectory(Path.of(parameters.getString(RunPlan.OUTPUT)), RunPlan.runKey(parameters));
+		Path output = RunPlan.publishDirectory(Path.of(parameters.getString(RunPlan.OUTPUT)), dryRun);
 		if (!Files.isDirectory(work)) {
 			return RepeatStatus.FINISHED; // published by an earlier attempt that died before it could record so
 		}
@@ -70,9 +70,12 @@ public class PublishOutputsTasklet implements Tasklet {
 		Pass pass = PassDefinitionLoader.load(Path.of(parameters.getString(RunPlan.PASS)));
 		long auditEntries = this.auditTrail.export(job.getJobInstance().getInstanceId(),
 				AmendedArchiveWriter.partOf(work, AUDIT));
-		Files.write(AmendedArchiveWriter.partOf(work, SUMMARY), summary(pass, tally, auditEntries));
-		for (ArchiveTally.FileCounts file : tally.files) {
-			publish(work, output, file.file);
+		Files.write(AmendedArchiveWriter.partOf(work, SUMMARY), summary(pass, tally, auditEntries, dryRun));
+		Files.createDirectories(output);
+		if (!dryRun) {
+			for (ArchiveTally.FileCounts file : tally.files) {
+				publish(work, output, file.file);
+			}
 		}
 		publish(work, output, AmendedArchiveWriter.REJECTS);
 		publish(work, output, AUDIT);
@@ -111,7 +114,7 @@ public class PublishOutputsTasklet implements Tasklet {
 	}
 
 	/** The run's accounting; no timestamps or ids, so that the same pass over the same archive gives the same bytes. */
-	static byte[] summary(Pass pass, ArchiveTally tally, long auditEntries) {
+	static byte[] summary(Pass pass, ArchiveTally tally, long auditEntries, boolean dryRun) {
 		Map<String, Object> summary = new LinkedHashMap<>();
 		Map<String, Object> passInfo = new LinkedHashMap<>();
 		passInfo.put("name", pass.name());
@@ -120,6 +123,8 @@ public class PublishOutputsTasklet implements Tasklet {
 		passInfo.put("sha256", pass.sha256());
 		passInfo.put("taxonomy_version", pass.taxonomyVersion());
 		summary.put("pass", passInfo);
+		// a dry run's accounting and audit are what the pass would do; nothing was applied
+		summary.put("dry_run", dryRun);
 		summary.put("read", tally.read);
 		summary.put("amended", tally.amended);
 		summary.put("unchanged", tally.unchanged);

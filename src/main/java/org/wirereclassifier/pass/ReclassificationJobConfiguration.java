@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
@@ -94,14 +95,13 @@ public class ReclassificationJobConfiguration {
 			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long instanceId,
 			@Value("#{stepExecution.jobExecution.id}") long executionId,
 			@Value("#{jobParameters['" + RunPlan.PASS_NAME + "']}") String passName,
-			@Value("#{jobParameters['" + RunPlan.PASS_SHA256 + "']}") String passSha256,
-			@Value("#{jobParameters['" + RunPlan.INPUTS_FINGERPRINT + "']}") String inputsFingerprint,
-			@Value("#{jobParameters['" + RunPlan.OUTPUT + "']}") String output,
+			@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters,
 			@Value("${wire-reclassifier.sync:true}") boolean sync,
 			@Value("${wire-reclassifier.skip-limit:10000}") long skipLimit) {
 		return new AmendedArchiveWriter(
-				RunPlan.workDirectory(Path.of(output), RunPlan.runKey(passSha256, inputsFingerprint, output)), sync,
-				skipLimit, new AuditRecorder(auditTrail, instanceId, executionId, passName));
+				RunPlan.workDirectory(Path.of(parameters.getString(RunPlan.OUTPUT)), RunPlan.runKey(parameters)), sync,
+				skipLimit, new AuditRecorder(auditTrail, instanceId, executionId, passName),
+				RunPlan.isDryRun(parameters));
 	}
 
 }

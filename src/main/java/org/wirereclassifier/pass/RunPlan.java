@@ -19,7 +19,7 @@ import org.wirereclassifier.archive.ArchiveInputs;
  * run, so a failed run is resumed by running the same command again.
  */
 public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> files, String inputsFingerprint,
-		Path outputDirectory) {
+		Path outputDirectory, boolean dryRun) {
 
 	public static final String PASS = "pass";
 
@@ -33,17 +33,27 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 
 	public static final String OUTPUT = "output";
 
+	public static final String DRY_RUN = "dry.run";
+
+	/** Where a dry run puts what it writes, inside the output directory. */
+	public static final String DRY_RUN_DIRECTORY = "dry-run";
+
 	/** Files the pass writes itself into the output directory; no input may have these names. */
 	public static final Set<String> OUTPUT_NAMES = Set.of(AmendedArchiveWriter.REJECTS, PublishOutputsTasklet.SUMMARY,
 			PublishOutputsTasklet.AUDIT, "report.csv", "report.html");
 
 	/** Loads and checks everything a run needs; throws on the first problem, having written nothing. */
 	public static RunPlan prepare(Path jobFile, List<Path> inputArguments, Path outputDirectory) {
+		return prepare(jobFile, inputArguments, outputDirectory, false);
+	}
+
+	/** As {@link #prepare(Path, List, Path)}; a dry run does the whole pass but leaves the archive alone. */
+	public static RunPlan prepare(Path jobFile, List<Path> inputArguments, Path outputDirectory, boolean dryRun) {
 		Pass pass = PassDefinitionLoader.load(jobFile.toAbsolutePath().normalize());
 		Path output = outputDirectory.toAbsolutePath().normalize();
 		List<ArchiveFile> files = ArchiveInputs.expand(inputArguments);
 		ArchiveInputs.check(files, output, OUTPUT_NAMES);
-		return new RunPlan(pass, List.copyOf(inputArguments), files, ArchiveInputs.fingerprint(files), output);
+		return new RunPlan(pass, List.copyOf(inputArguments), files, ArchiveInputs.fingerprint(files), output, dryRun);
 	}
 
 	public JobParameters toJobParameters() {
@@ -51,6 +61,7 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 			.addString(PASS_SHA256, this.pass.sha256(), true)
 			.addString(INPUTS_FINGERPRINT, this.inputsFingerprint, true)
 			.addString(OUTPUT, this.outputDirectory.toString(), true)
+			.addString(DRY_RUN, Boolean.toString(this.dryRun), true)
 			.addString(INPUTS, joinInputs(this.inputArguments), false)
 			.addString(PASS_NAME, this.pass.name(), false)
 			.toJobParameters();
@@ -58,13 +69,29 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 
 	/** A short name for the run, from its identity: it names the run's working directory. */
 	public String runKey() {
-		return runKey(this.pass.sha256(), this.inputsFingerprint, this.outputDirectory.toString());
+		return runKey(this.pass.sha256(), this.inputsFingerprint, this.outputDirectory.toString(), this.dryRun);
 	}
 
-	static String runKey(String passSha256, String inputsFingerprint, String output) {
+	static String runKey(String passSha256, String inputsFingerprint, String output, boolean dryRun) {
 		return PassDefinitionLoader
-			.sha256((passSha256 + "\n" + inputsFingerprint + "\n" + output).getBytes(StandardCharsets.UTF_8))
+			.sha256((passSha256 + "\n" + inputsFingerprint + "\n" + output + (dryRun ? "\ndry-run" : ""))
+				.getBytes(StandardCharsets.UTF_8))
 			.substring(0, 16);
+	}
+
+	/** The run key of a job's parameters. */
+	static String runKey(JobParameters parameters) {
+		return runKey(parameters.getString(PASS_SHA256), parameters.getString(INPUTS_FINGERPRINT),
+				parameters.getString(OUTPUT), isDryRun(parameters));
+	}
+
+	static boolean isDryRun(JobParameters parameters) {
+		return "true".equals(parameters.getString(DRY_RUN));
+	}
+
+	/** Where a run publishes: the output directory, or its dry-run folder. */
+	public static Path publishDirectory(Path outputDirectory, boolean dryRun) {
+		return dryRun ? outputDirectory.resolve(DRY_RUN_DIRECTORY) : outputDirectory;
 	}
 
 	static String joinInputs(List<Path> inputs) {

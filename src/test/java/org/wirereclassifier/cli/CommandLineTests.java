@@ -76,6 +76,20 @@ class CommandLineTests {
 		}
 
 		@Test
+		void aDryRunSaysPlainlyThatNothingWasApplied() {
+			Path input = copy("examples/wires.csv", dir.resolve("in"));
+			Path output = dir.resolve("out");
+
+			int status = execute("run", "--dry-run", "--input", input.toString(), "--output", output.toString());
+
+			assertThat(status).isZero();
+			assertThat(out()).contains("Dry run: nothing was applied to the archive")
+				.contains("Output in " + output.resolve("dry-run") + ": rejects.jsonl, audit.jsonl, summary.json");
+			assertThat(output.resolve("wires.csv")).doesNotExist();
+			assertThat(output.resolve("dry-run/summary.json")).exists();
+		}
+
+		@Test
 		void exitsWith3WhenRecordsWereRejected() {
 			Path input = write(dir.resolve("in/bad.csv"),
 					"wire_id,published,headline\nok,2025-01-01,Fine\nbad,someday,Bad date\n");

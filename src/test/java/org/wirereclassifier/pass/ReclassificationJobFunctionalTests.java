@@ -324,6 +324,41 @@ class ReclassificationJobFunctionalTests {
 	}
 
 	@Nested
+	@DisplayName("dry run: the whole pass, nothing applied")
+	class DryRun {
+
+		@Test
+		void writesNoArchiveFilesAndALaterRealRunMakesExactlyTheChangesItListed() throws Exception {
+			Path[] inputs = { Path.of("input/wires.csv").toAbsolutePath(), copy("examples/wires.json", dir.resolve("in")),
+					write(dir.resolve("in/bad.jsonl"), "{\"wire_id\": \"x\", \"published\": \"soon\", \"headline\": \"H\"}\n") };
+			Path output = dir.resolve("out");
+
+			RunPlan dryRun = RunPlan.prepare(TestArchives.launchArchiveJob(), List.of(inputs), output, true);
+			assertThat(jobOperatorTestUtils.startJob(dryRun.toJobParameters()).getStatus())
+				.isEqualTo(BatchStatus.COMPLETED);
+
+			Path preview = output.resolve("dry-run");
+			try (var files = java.nio.file.Files.list(output)) {
+				assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(".state", "dry-run");
+			}
+			assertThat(summary(preview).get("dry_run").asBoolean()).isTrue();
+			assertThat(summary(preview).get("amended").asLong()).isEqualTo(41);
+
+			assertThat(run(output, inputs)).isEqualTo(BatchStatus.COMPLETED);
+
+			assertThat(summary(output).get("dry_run").asBoolean()).isFalse();
+			assertThat(output.resolve("wires.csv")).exists();
+			assertThat(RunOutputs.auditWithoutRunIdentity(output.resolve("audit.jsonl")))
+				.containsExactlyElementsOf(RunOutputs.auditWithoutRunIdentity(preview.resolve("audit.jsonl")));
+			assertThat(bytes(output.resolve("rejects.jsonl"))).isEqualTo(bytes(preview.resolve("rejects.jsonl")));
+			for (String count : List.of("read", "amended", "unchanged", "rejected", "editor_kept", "audit_entries")) {
+				assertThat(summary(output).get(count)).as(count).isEqualTo(summary(preview).get(count));
+			}
+		}
+
+	}
+
+	@Nested
 	@DisplayName("bad JSON records")
 	class BadJsonRecords {
 
