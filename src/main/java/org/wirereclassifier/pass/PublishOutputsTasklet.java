@@ -67,7 +67,7 @@ public class PublishOutputsTasklet implements Tasklet {
 				ReclassificationJobConfiguration.CLASSIFY_STEP);
 		ArchiveTally tally = AmendedArchiveWriter.tallyOf(classified.getExecutionContext());
 
-		Pass pass = PassDefinitionLoader.load(Path.of(parameters.getString(RunPlan.PASS)));
+		Pass pass = RunPlan.loadPass(parameters.getString(RunPlan.PASS), parameters.getString(RunPlan.PASS_SHA256));
 		long auditEntries = this.auditTrail.export(job.getJobInstance().getInstanceId(),
 				AmendedArchiveWriter.partOf(work, AUDIT));
 		Files.write(AmendedArchiveWriter.partOf(work, SUMMARY), summary(pass, tally, auditEntries, dryRun));

@@ -81,12 +81,7 @@ public class ReclassificationJobConfiguration {
 	public ClassificationProcessor classificationProcessor(
 			@Value("#{jobParameters['" + RunPlan.PASS + "']}") String passFile,
 			@Value("#{jobParameters['" + RunPlan.PASS_SHA256 + "']}") String passSha256) {
-		Pass pass = PassDefinitionLoader.load(Path.of(passFile));
-		if (!pass.sha256().equals(passSha256)) {
-			throw new PassDefinitionException(passFile + ": the job file changed since this run started; "
-					+ "run it again to start a new run of the changed pass");
-		}
-		return new ClassificationProcessor(pass.classifier());
+		return new ClassificationProcessor(RunPlan.loadPass(passFile, passSha256).classifier());
 	}
 
 	@Bean

@@ -79,6 +79,19 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 			.substring(0, 16);
 	}
 
+	/**
+	 * The pass a job runs, loaded again from its job file, which must not have changed since the run started: a
+	 * resumed run uses the rules it started with, or stops.
+	 */
+	static Pass loadPass(String passFile, String passSha256) {
+		Pass pass = PassDefinitionLoader.load(Path.of(passFile));
+		if (!pass.sha256().equals(passSha256)) {
+			throw new PassDefinitionException(passFile + ": the job file or its taxonomy changed since this run "
+					+ "started; restore it to resume, or run again to start a new run of the changed pass");
+		}
+		return pass;
+	}
+
 	/** The run key of a job's parameters. */
 	static String runKey(JobParameters parameters) {
 		return runKey(parameters.getString(PASS_SHA256), parameters.getString(INPUTS_FINGERPRINT),

@@ -148,6 +148,23 @@ class RestartFunctionalTests {
 	}
 
 	@Test
+	@DisplayName("a job file changed between a crash and the resume: the resume stops instead of mixing rules")
+	void jobFileChangedBeforeTheResume() throws Exception {
+		Path job = TestArchives.jobFile(dir.resolve("jobs"), "changing");
+		RunPlan plan = RunPlan.prepare(job, List.of(this.inputs), dir.resolve("out"));
+		this.crashes.arm(CrashInjector.Point.WRITE, 2);
+		assertThat(this.jobOperatorTestUtils.startJob(plan.toJobParameters()).getStatus()).isEqualTo(BatchStatus.FAILED);
+		write(job, new String(TestArchives.bytes(job), StandardCharsets.UTF_8).replace("per-wire.", "per wire."));
+
+		var resumed = this.jobOperatorTestUtils.startJob(plan.toJobParameters());
+
+		assertThat(resumed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(resumed.getAllFailureExceptions()).extracting(Throwable::getMessage)
+			.anySatisfy(message -> assertThat(message).contains(job + ": the job file or its taxonomy changed since "
+					+ "this run started; restore it to resume, or run again to start a new run of the changed pass"));
+	}
+
+	@Test
 	@DisplayName("a crash while exporting the audit log leaves no half file; the resume exports it whole")
 	void crashDuringTheAuditExport() throws Exception {
 		run(dir.resolve("reference"));
