@@ -139,8 +139,15 @@ public class AuditTrail {
 
 	/** Writes every committed entry of a run to a JSON Lines file, in archive order; returns how many. */
 	public long export(long instanceId, Path target) {
+		return export(instanceId, target, entry -> {
+		});
+	}
+
+	/** As {@link #export(long, Path)}, handing each entry to {@code also} too (the report), in one read. */
+	public long export(long instanceId, Path target, Consumer<AuditEntry> also) {
 		try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
 			return forEach(instanceId, entry -> {
+				also.accept(entry);
 				try {
 					out.write(this.json.writeValueAsString(entry.toJson()));
 					out.write('\n');

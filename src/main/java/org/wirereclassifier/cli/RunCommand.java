@@ -119,9 +119,12 @@ class RunCommand {
 		}
 		written.add(AmendedArchiveWriter.REJECTS);
 		written.add(PublishOutputsTasklet.AUDIT);
+		written.add(PublishOutputsTasklet.REPORT_HTML);
+		written.add(PublishOutputsTasklet.REPORT_CSV);
 		written.add(PublishOutputsTasklet.SUMMARY);
 		this.out.println("Output in " + Console.safe(output) + ": "
 				+ String.join(", ", written.stream().map(Console::safe).toList()));
+		this.out.println("Review the changes: " + Console.safe(output.resolve(PublishOutputsTasklet.REPORT_HTML)));
 		if (tally.rejected > 0) {
 			this.out.println("Rejected records, with file, record, line and reason: "
 					+ Console.safe(output.resolve(AmendedArchiveWriter.REJECTS)));

@@ -23,14 +23,15 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.wirereclassifier.archive.AmendedArchiveWriter;
 import org.wirereclassifier.archive.ArchiveTally;
 import org.wirereclassifier.audit.AuditTrail;
+import org.wirereclassifier.report.ChangeReportWriter;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes a finished run: exports the run's audit entries to {@code audit.jsonl}, writes {@code summary.json},
- * and moves them, the amended files and {@code rejects.jsonl} from the run's working directory into the output
- * directory, each by an atomic rename, so that the output
+ * Publishes a finished run: exports the run's audit entries to {@code audit.jsonl} and, in the same read, the
+ * editors' change report ({@code report.html}, {@code report.csv}); writes {@code summary.json}; and moves them,
+ * the amended files and {@code rejects.jsonl} from the run's working directory into the output directory, each by an atomic rename, so that the output
  * directory never holds a half-written file. Safe to repeat after a crash: a file already moved is checked, not
  * moved again.
  */
@@ -40,6 +41,10 @@ public class PublishOutputsTasklet implements Tasklet {
 	public static final String SUMMARY = "summary.json";
 
 	public static final String AUDIT = "audit.jsonl";
+
+	public static final String REPORT_HTML = "report.html";
+
+	public static final String REPORT_CSV = ChangeReportWriter.CSV_NAME;
 
 	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -68,10 +73,18 @@ public class PublishOutputsTasklet implements Tasklet {
 		ArchiveTally tally = AmendedArchiveWriter.tallyOf(classified.getExecutionContext());
 
 		Pass pass = RunPlan.loadPass(parameters.getString(RunPlan.PASS), parameters.getString(RunPlan.PASS_SHA256));
-		long auditEntries = this.auditTrail.export(job.getJobInstance().getInstanceId(),
-				AmendedArchiveWriter.partOf(work, AUDIT));
-		Files.write(AmendedArchiveWriter.partOf(work, SUMMARY), summary(pass, tally, auditEntries, dryRun));
 		Files.createDirectories(output);
+		long auditEntries;
+		try (ChangeReportWriter report = new ChangeReportWriter(reportInfo(pass, parameters, dryRun), tally,
+				AmendedArchiveWriter.partOf(work, REPORT_CSV))) {
+			auditEntries = this.auditTrail.export(job.getJobInstance().getInstanceId(),
+					AmendedArchiveWriter.partOf(work, AUDIT), report::accept);
+			Path rejects = AmendedArchiveWriter.partOf(work, AmendedArchiveWriter.REJECTS);
+			// a publish resumed after it moved rejects.jsonl finds it in the output directory
+			report.writeHtml(AmendedArchiveWriter.partOf(work, REPORT_HTML),
+					Files.exists(rejects) ? rejects : output.resolve(AmendedArchiveWriter.REJECTS));
+		}
+		Files.write(AmendedArchiveWriter.partOf(work, SUMMARY), summary(pass, tally, auditEntries, dryRun));
 		if (!dryRun) {
 			for (ArchiveTally.FileCounts file : tally.files) {
 				publish(work, output, file.file);
@@ -79,6 +92,8 @@ public class PublishOutputsTasklet implements Tasklet {
 		}
 		publish(work, output, AmendedArchiveWriter.REJECTS);
 		publish(work, output, AUDIT);
+		publish(work, output, REPORT_CSV);
+		publish(work, output, REPORT_HTML);
 		publish(work, output, SUMMARY); // last: a summary.json from this run means the run is all there
 		deleteWorkDirectory(work);
 		return RepeatStatus.FINISHED;
@@ -111,6 +126,13 @@ public class PublishOutputsTasklet implements Tasklet {
 			}
 		}
 		Files.delete(work);
+	}
+
+	private static ChangeReportWriter.RunInfo reportInfo(Pass pass, JobParameters parameters, boolean dryRun) {
+		return new ChangeReportWriter.RunInfo(pass.name(), pass.definition().pass().date().toString(),
+				pass.taxonomyVersion(), pass.file().getFileName().toString(), pass.sha256(),
+				RunPlan.splitInputs(parameters.getString(RunPlan.INPUTS)).stream().map(Path::toString).toList(),
+				dryRun);
 	}
 
 	/** The run's accounting; no timestamps or ids, so that the same pass over the same archive gives the same bytes. */

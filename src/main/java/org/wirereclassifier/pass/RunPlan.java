@@ -40,7 +40,7 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 
 	/** Files the pass writes itself into the output directory; no input may have these names. */
 	public static final Set<String> OUTPUT_NAMES = Set.of(AmendedArchiveWriter.REJECTS, PublishOutputsTasklet.SUMMARY,
-			PublishOutputsTasklet.AUDIT, "report.csv", "report.html");
+			PublishOutputsTasklet.AUDIT, PublishOutputsTasklet.REPORT_CSV, PublishOutputsTasklet.REPORT_HTML);
 
 	/** Loads and checks everything a run needs; throws on the first problem, having written nothing. */
 	public static RunPlan prepare(Path jobFile, List<Path> inputArguments, Path outputDirectory) {

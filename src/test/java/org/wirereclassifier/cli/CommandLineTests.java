@@ -84,7 +84,8 @@ class CommandLineTests {
 
 			assertThat(status).isZero();
 			assertThat(out()).contains("Dry run: nothing was applied to the archive")
-				.contains("Output in " + output.resolve("dry-run") + ": rejects.jsonl, audit.jsonl, summary.json");
+				.contains("Output in " + output.resolve("dry-run") + ": rejects.jsonl, audit.jsonl, report.html, report.csv, "
+						+ "summary.json");
 			assertThat(output.resolve("wires.csv")).doesNotExist();
 			assertThat(output.resolve("dry-run/summary.json")).exists();
 		}

@@ -1,0 +1,169 @@
+package org.wirereclassifier.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.wirereclassifier.audit.AuditEntry;
+
+/**
+ * What the report's counts and charts show, over all audit entries of a run. Memory grows with the number of
+ * distinct codes, rules, fields and severities (a taxonomy's and a job file's worth), never with the entries.
+ * Every list comes sorted by count, largest first, then by name, so that the page is the same for the same run.
+ */
+final class ChangeStats {
+
+	/** The rule ids of changes the pass makes itself, not its rules (see the README on audit.jsonl). */
+	static final Set<String> PASS_RULES = Set.of("bulk-rationale", "taxonomy-version", "taxonomy-order");
+
+	/** How an empty severity (not yet rated) is shown. */
+	static final String UNRATED = "unrated";
+
+	/** A name and how often it occurred. */
+	record Count(String name, long count) {
+	}
+
+	/** A code and on how many wires a pass added or removed it. */
+	record CodeCount(String code, long added, long removed) {
+	}
+
+	private long entries;
+
+	private long editorKept;
+
+	private long wires;
+
+	private long changedWires;
+
+	private final Map<String, long[]> codes = new HashMap<>();
+
+	private final Map<String, Long> ruleEntries = new HashMap<>();
+
+	private final Map<String, Long> ruleWires = new HashMap<>();
+
+	private final Map<String, Long> fields = new HashMap<>();
+
+	private final Map<String, Long> severityShifts = new HashMap<>();
+
+	/** The rules seen on the current wire, so that each rule counts a wire once. */
+	private final Set<String> wireRules = new HashSet<>();
+
+	private boolean wireChanged;
+
+	void accept(AuditEntry entry, boolean firstOfWire) {
+		if (firstOfWire) {
+			this.wires++;
+			this.wireRules.clear();
+			this.wireChanged = false;
+		}
+		this.entries++;
+		if (!AuditEntry.CHANGED.equals(entry.kind())) {
+			this.editorKept++;
+			return;
+		}
+		if (!this.wireChanged) {
+			this.wireChanged = true;
+			this.changedWires++;
+		}
+		this.fields.merge(entry.field(), 1L, Long::sum);
+		for (String rule : new LinkedHashSet<>(entry.ruleIds() == null ? List.of() : entry.ruleIds())) {
+			this.ruleEntries.merge(rule, 1L, Long::sum);
+			if (this.wireRules.add(rule)) {
+				this.ruleWires.merge(rule, 1L, Long::sum);
+			}
+		}
+		if ("codes".equals(entry.field())) {
+			Set<String> before = codes(entry.before());
+			Set<String> after = codes(entry.after());
+			after.stream().filter(code -> !before.contains(code)).forEach(code -> code(code)[0]++);
+			before.stream().filter(code -> !after.contains(code)).forEach(code -> code(code)[1]++);
+		}
+		else if ("severity".equals(entry.field())) {
+			this.severityShifts.merge(severity(entry.before()) + " \u2192 " + severity(entry.after()), 1L, Long::sum);
+		}
+	}
+
+	private long[] code(String code) {
+		return this.codes.computeIfAbsent(code, key -> new long[2]);
+	}
+
+	/** A {@code codes} value as the archive writes it: codes joined with {@code ;}. */
+	static Set<String> codes(String value) {
+		Set<String> codes = new LinkedHashSet<>();
+		if (value != null) {
+			for (String code : value.split(";")) {
+				if (!code.isBlank()) {
+					codes.add(code.strip());
+				}
+			}
+		}
+		return codes;
+	}
+
+	static String severity(String value) {
+		return value == null || value.isBlank() ? UNRATED : value;
+	}
+
+	/** All audit entries: changed fields and kept editor rationales. */
+	long entries() {
+		return this.entries;
+	}
+
+	long changedFields() {
+		return this.entries - this.editorKept;
+	}
+
+	long editorKeptEntries() {
+		return this.editorKept;
+	}
+
+	/** Wires with at least one audit entry. */
+	long wires() {
+		return this.wires;
+	}
+
+	/** Wires with at least one changed field. */
+	long changedWires() {
+		return this.changedWires;
+	}
+
+	List<CodeCount> codeCounts() {
+		List<CodeCount> counts = new ArrayList<>();
+		this.codes.forEach((code, addedRemoved) -> counts.add(new CodeCount(code, addedRemoved[0], addedRemoved[1])));
+		counts.sort(Comparator.comparingLong((CodeCount count) -> -(count.added() + count.removed()))
+			.thenComparing(CodeCount::code));
+		return counts;
+	}
+
+	/** Changed fields per rule that caused them. */
+	List<Count> ruleCounts() {
+		return sorted(this.ruleEntries);
+	}
+
+	/** Wires each rule changed. */
+	long wiresOfRule(String rule) {
+		return this.ruleWires.getOrDefault(rule, 0L);
+	}
+
+	List<Count> fieldCounts() {
+		return sorted(this.fields);
+	}
+
+	/** Severity changes, as {@code "before → after"}. */
+	List<Count> severityShifts() {
+		return sorted(this.severityShifts);
+	}
+
+	static List<Count> sorted(Map<String, Long> counts) {
+		List<Count> sorted = new ArrayList<>();
+		counts.forEach((name, count) -> sorted.add(new Count(name, count)));
+		sorted.sort(Comparator.comparingLong((Count count) -> -count.count()).thenComparing(Count::name));
+		return sorted;
+	}
+
+}
