@@ -9,6 +9,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 import tools.jackson.core.JacksonException;
 
@@ -65,6 +66,47 @@ final class JobFileLocator {
 			path.add(new JacksonException.Reference(null, key));
 		}
 		return line(text, path);
+	}
+
+	/** The tags YAML gives plain data; any other tag names a type to construct, which a job file has no use for. */
+	private static final java.util.Set<Tag> DATA_TAGS = java.util.Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL,
+			Tag.NULL, Tag.SEQ, Tag.MAP);
+
+	/**
+	 * The line and tag of the first node with an explicit type tag ({@code !!java.lang.ProcessBuilder},
+	 * {@code !spel}), or null. Such tags are refused outright: they are never constructed, but a job file carrying
+	 * one was written to do something other than describe a pass.
+	 */
+	static String firstTypeTag(String text) {
+		Node root;
+		try {
+			root = new Compose(LoadSettings.builder().build()).composeString(text).orElse(null);
+		}
+		catch (RuntimeException ex) {
+			return null; // a syntax error: the binding reports it with its line
+		}
+		java.util.Deque<Node> nodes = new java.util.ArrayDeque<>();
+		if (root != null) {
+			nodes.push(root);
+		}
+		while (!nodes.isEmpty()) {
+			Node node = nodes.pop();
+			if (!DATA_TAGS.contains(node.getTag())) {
+				return "line " + lineOf(node) + ": " + node.getTag().getValue();
+			}
+			if (node instanceof MappingNode mapping) {
+				for (int i = mapping.getValue().size() - 1; i >= 0; i--) {
+					nodes.push(mapping.getValue().get(i).getValueNode());
+					nodes.push(mapping.getValue().get(i).getKeyNode());
+				}
+			}
+			else if (node instanceof SequenceNode sequence) {
+				for (int i = sequence.getValue().size() - 1; i >= 0; i--) {
+					nodes.push(sequence.getValue().get(i));
+				}
+			}
+		}
+		return null;
 	}
 
 	/** {@code pass.name}, {@code rules[3].when}: where in the file a problem is. */

@@ -98,6 +98,11 @@ public final class PassDefinitionLoader {
 	}
 
 	private static <T> T bind(Path file, String text, byte[] bytes, Class<T> type, String what) {
+		String tag = JobFileLocator.firstTypeTag(text);
+		if (tag != null) {
+			throw new PassDefinitionException(file + " " + tag.substring(0, tag.indexOf(':')) + ": YAML type tags are "
+					+ "not allowed in a " + what + " (found " + shortened(tag.substring(tag.indexOf(':') + 2)) + ")");
+		}
 		try {
 			T value = mapperFor(file).readValue(bytes, type);
 			if (value == null) {
