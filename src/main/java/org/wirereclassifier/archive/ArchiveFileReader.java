@@ -14,9 +14,14 @@ public interface ArchiveFileReader extends Closeable {
 
 	/** Opens a file and reads its header, so that a file that is not what its name says fails here. */
 	static ArchiveFileReader open(ArchiveFile file) {
+		return open(file, WireField.PASS_WRITABLE);
+	}
+
+	/** As {@link #open(ArchiveFile)}, in a run that may write {@code writable} (a CSV gets columns for them). */
+	static ArchiveFileReader open(ArchiveFile file, java.util.List<WireField> writable) {
 		try {
 			return switch (file.format()) {
-				case CSV -> new CsvFileReader(file);
+				case CSV -> new CsvFileReader(file, writable);
 				case JSON -> new JsonArrayFileReader(file);
 				case JSON_LINES -> new JsonLinesFileReader(file);
 			};

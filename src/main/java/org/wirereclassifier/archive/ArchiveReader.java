@@ -43,8 +43,16 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 
 	private ArchiveFileReader current;
 
+	private final List<WireField> writable;
+
 	public ArchiveReader(List<ArchiveFile> files) {
+		this(files, WireField.PASS_WRITABLE);
+	}
+
+	/** Reads for a run that may write {@code writable}: a CSV file gets columns for those it lacks. */
+	public ArchiveReader(List<ArchiveFile> files, List<WireField> writable) {
 		this.files = List.copyOf(files);
+		this.writable = List.copyOf(writable);
 		setName("archiveReader");
 	}
 
@@ -66,7 +74,7 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 						context.getLong(getExecutionContextKey(RECORDS)),
 						context.getString(getExecutionContextKey(FINISHED), "false").equals("true"));
 				registerIds(this.files.get(this.fileIndex), position.records());
-				this.current = ArchiveFileReader.open(this.files.get(this.fileIndex));
+				this.current = ArchiveFileReader.open(this.files.get(this.fileIndex), this.writable);
 				this.current.seek(position);
 			}
 		}
@@ -77,7 +85,7 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 
 	/** Re-reads the first {@code records} records of a file for their ids, as the interrupted run saw them. */
 	private void registerIds(ArchiveFile file, long records) throws IOException {
-		try (ArchiveFileReader reader = ArchiveFileReader.open(file)) {
+		try (ArchiveFileReader reader = ArchiveFileReader.open(file, this.writable)) {
 			ArchiveItem item;
 			for (long n = 0; n < records && (item = reader.next()) != null; n++) {
 				checkDuplicate(item);
@@ -90,7 +98,7 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 		while (this.fileIndex < this.files.size()) {
 			ArchiveFile file = this.files.get(this.fileIndex);
 			if (this.current == null) {
-				this.current = ArchiveFileReader.open(file);
+				this.current = ArchiveFileReader.open(file, this.writable);
 			}
 			if (!this.started) {
 				this.started = true;

@@ -22,8 +22,11 @@ final class CsvFileReader implements ArchiveFileReader {
 
 	private long records;
 
-	CsvFileReader(ArchiveFile file) throws IOException {
+	private final List<WireField> writable;
+
+	CsvFileReader(ArchiveFile file, List<WireField> writable) throws IOException {
 		this.file = file;
+		this.writable = writable;
 		this.in = new ByteSource(file.path(), 1 << 16, MAX_RECORD_BYTES);
 		try {
 			this.in.seek(this.in.startsWithBom() ? 3 : 0);
@@ -63,7 +66,7 @@ final class CsvFileReader implements ArchiveFileReader {
 						+ "(is this a wire archive? columns: " + String.join(",", names) + ")");
 			}
 		}
-		return CsvHeader.of(names);
+		return CsvHeader.of(names, this.writable);
 	}
 
 	/** The header row as the amended file has it: with a column added for each field a pass may write. */

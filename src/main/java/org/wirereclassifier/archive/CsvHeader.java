@@ -17,14 +17,15 @@ public record CsvHeader(List<String> columns, int[] fieldIndex, List<WireField> 
 		appended = List.copyOf(appended);
 	}
 
-	static CsvHeader of(List<String> columns) {
+	/** The header of these columns, in a run that may write {@code writable}. */
+	static CsvHeader of(List<String> columns, List<WireField> writable) {
 		int[] index = new int[WireField.values().length];
 		Arrays.fill(index, -1);
 		for (int i = 0; i < columns.size(); i++) {
 			int column = i;
 			WireField.byName(columns.get(i)).ifPresent(field -> index[field.ordinal()] = column);
 		}
-		List<WireField> appended = WireField.PASS_WRITABLE.stream().filter(f -> index[f.ordinal()] < 0).toList();
+		List<WireField> appended = writable.stream().filter(f -> index[f.ordinal()] < 0).toList();
 		return new CsvHeader(columns, index, appended);
 	}
 

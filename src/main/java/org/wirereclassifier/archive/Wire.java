@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record Wire(String wireId, LocalDate published, String headline, String body, String severity,
 		List<String> providers, Integer sourceCount, String sourceTier, List<String> codes, String rationale,
-		String rationaleOrigin, String counterfactual, String taxonomyVersion) {
+		String rationaleOrigin, String counterfactual, String taxonomyVersion, List<String> codeLocks) {
 
 	public static final String ORIGIN_BULK = "bulk";
 
@@ -29,6 +29,15 @@ public record Wire(String wireId, LocalDate published, String headline, String b
 		rationaleOrigin = orEmpty(rationaleOrigin);
 		counterfactual = orEmpty(counterfactual);
 		taxonomyVersion = orEmpty(taxonomyVersion);
+		codeLocks = List.copyOf(codeLocks == null ? List.of() : codeLocks);
+	}
+
+	/** A wire without codes locked by an editor. */
+	public Wire(String wireId, LocalDate published, String headline, String body, String severity,
+			List<String> providers, Integer sourceCount, String sourceTier, List<String> codes, String rationale,
+			String rationaleOrigin, String counterfactual, String taxonomyVersion) {
+		this(wireId, published, headline, body, severity, providers, sourceCount, sourceTier, codes, rationale,
+				rationaleOrigin, counterfactual, taxonomyVersion, List.of());
 	}
 
 	/** Whether an editor wrote this wire's rationale by hand: a bulk pass never overwrites it. */
@@ -52,6 +61,7 @@ public record Wire(String wireId, LocalDate published, String headline, String b
 			case RATIONALE_ORIGIN -> this.rationaleOrigin;
 			case COUNTERFACTUAL -> this.counterfactual;
 			case TAXONOMY_VERSION -> this.taxonomyVersion;
+			case CODE_LOCKS -> this.codeLocks;
 		};
 	}
 
@@ -70,25 +80,32 @@ public record Wire(String wireId, LocalDate published, String headline, String b
 	public Wire withSeverity(String severity) {
 		return new Wire(this.wireId, this.published, this.headline, this.body, severity, this.providers,
 				this.sourceCount, this.sourceTier, this.codes, this.rationale, this.rationaleOrigin,
-				this.counterfactual, this.taxonomyVersion);
+				this.counterfactual, this.taxonomyVersion, this.codeLocks);
 	}
 
 	public Wire withCodes(List<String> codes) {
 		return new Wire(this.wireId, this.published, this.headline, this.body, this.severity, this.providers,
 				this.sourceCount, this.sourceTier, codes, this.rationale, this.rationaleOrigin, this.counterfactual,
-				this.taxonomyVersion);
+				this.taxonomyVersion, this.codeLocks);
 	}
 
 	public Wire withRationale(String rationale, String origin, String counterfactual) {
 		return new Wire(this.wireId, this.published, this.headline, this.body, this.severity, this.providers,
 				this.sourceCount, this.sourceTier, this.codes, rationale, origin, counterfactual,
-				this.taxonomyVersion);
+				this.taxonomyVersion, this.codeLocks);
 	}
 
 	public Wire withTaxonomyVersion(String taxonomyVersion) {
 		return new Wire(this.wireId, this.published, this.headline, this.body, this.severity, this.providers,
 				this.sourceCount, this.sourceTier, this.codes, this.rationale, this.rationaleOrigin,
-				this.counterfactual, taxonomyVersion);
+				this.counterfactual, taxonomyVersion, this.codeLocks);
+	}
+
+	/** The wire with these codes as its codes, locked as an editor's: rules never remove them. */
+	public Wire withEditorCodes(List<String> codes) {
+		return new Wire(this.wireId, this.published, this.headline, this.body, this.severity, this.providers,
+				this.sourceCount, this.sourceTier, codes, this.rationale, this.rationaleOrigin, this.counterfactual,
+				this.taxonomyVersion, codes);
 	}
 
 	private static String orEmpty(String value) {

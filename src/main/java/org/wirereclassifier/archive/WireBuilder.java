@@ -66,7 +66,7 @@ final class WireBuilder {
 				list(WireField.PROVIDERS), (Integer) this.values[WireField.SOURCE_COUNT.ordinal()],
 				string(WireField.SOURCE_TIER), list(WireField.CODES), string(WireField.RATIONALE),
 				string(WireField.RATIONALE_ORIGIN), string(WireField.COUNTERFACTUAL),
-				string(WireField.TAXONOMY_VERSION));
+				string(WireField.TAXONOMY_VERSION), list(WireField.CODE_LOCKS));
 	}
 
 	private String string(WireField field) {

@@ -25,11 +25,20 @@ public enum WireField {
 	RATIONALE("rationale", Kind.TEXT),
 	RATIONALE_ORIGIN("rationale_origin", Kind.TEXT),
 	COUNTERFACTUAL("counterfactual", Kind.TEXT),
-	TAXONOMY_VERSION("taxonomy_version", Kind.TEXT);
+	TAXONOMY_VERSION("taxonomy_version", Kind.TEXT),
+	/**
+	 * Not in the archive spec: wire-reclassifier's own column (or property) for the codes an editor set by hand.
+	 * Rules never remove these codes; a CSV file gets the column only when an editor's amendment writes it.
+	 */
+	CODE_LOCKS("code_locks", Kind.LIST);
 
 	/** The fields a pass may change; the others are the wire's own and are never rewritten. */
 	public static final List<WireField> PASS_WRITABLE = List.of(SEVERITY, CODES, RATIONALE, RATIONALE_ORIGIN,
 			COUNTERFACTUAL, TAXONOMY_VERSION);
+
+	/** The fields an editor's amendment may write: the pass's, and the codes the editor locks. */
+	public static final List<WireField> EDITOR_WRITABLE = List.of(SEVERITY, CODES, RATIONALE, RATIONALE_ORIGIN,
+			COUNTERFACTUAL, TAXONOMY_VERSION, CODE_LOCKS);
 
 	/** How a value is typed in JSON and spelled in CSV. */
 	public enum Kind {

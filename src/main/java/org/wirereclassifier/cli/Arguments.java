@@ -9,7 +9,7 @@ import java.util.List;
  * ({@code --spring.…=…}, {@code --wire-reclassifier.…=…}, {@code --logging.…=…}) passed on to the application.
  */
 record Arguments(String command, List<String> positional, List<Path> inputs, Path output, boolean help,
-		boolean dryRun, List<String> springProperties) {
+		boolean dryRun, String editor, List<String> springProperties) {
 
 	static final String DEFAULT_JOB_FILE = "jobs/launch-archive.yaml";
 
@@ -24,6 +24,7 @@ record Arguments(String command, List<String> positional, List<Path> inputs, Pat
 		Path output = null;
 		boolean help = false;
 		boolean dryRun = false;
+		String editor = null;
 		List<String> spring = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
@@ -37,6 +38,7 @@ record Arguments(String command, List<String> positional, List<Path> inputs, Pat
 			switch (option) {
 				case "--help", "-h" -> help = true;
 				case "--dry-run" -> dryRun = true;
+				case "--editor" -> editor = value != null ? value : valueOf(args, ++i, option);
 				case "--input", "-i" -> inputs.add(Path.of(value != null ? value : valueOf(args, ++i, option)));
 				case "--output", "-o" -> {
 					if (output != null) {
@@ -61,7 +63,7 @@ record Arguments(String command, List<String> positional, List<Path> inputs, Pat
 				}
 			}
 		}
-		return new Arguments(command, positional, inputs, output, help, dryRun, spring);
+		return new Arguments(command, positional, inputs, output, help, dryRun, editor, spring);
 	}
 
 	private static String valueOf(String[] args, int i, String option) {

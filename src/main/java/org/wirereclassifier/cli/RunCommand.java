@@ -38,8 +38,12 @@ class RunCommand {
 	}
 
 	int run(Arguments arguments) {
-		RunPlan plan = RunPlan.prepare(arguments.jobFile(), arguments.inputsOrDefault(), arguments.outputOrDefault(),
-				arguments.dryRun());
+		return execute(RunPlan.prepare(arguments.jobFile(), arguments.inputsOrDefault(), arguments.outputOrDefault(),
+				arguments.dryRun()), arguments.springProperties());
+	}
+
+	/** Locks the plan's workspace and runs it, or resumes it. */
+	int execute(RunPlan plan, List<String> springProperties) {
 		try (Workspace workspace = Workspace.lock(plan.outputDirectory())) {
 			if (workspace == null) {
 				this.err.println("wire-reclassifier: another run is using " + Console.safe(plan.outputDirectory())
@@ -47,7 +51,7 @@ class RunCommand {
 						+ "); nothing was done. Try again when it has finished.");
 				return ExitCode.BUSY;
 			}
-			return run(plan, arguments.springProperties());
+			return run(plan, springProperties);
 		}
 		catch (IOException ex) {
 			this.err.println("wire-reclassifier: cannot use the output directory " + Console.safe(plan.outputDirectory())

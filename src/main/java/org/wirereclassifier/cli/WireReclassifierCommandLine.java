@@ -3,6 +3,7 @@ package org.wirereclassifier.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 
+import org.wirereclassifier.amend.AmendmentException;
 import org.wirereclassifier.archive.ArchiveFileException;
 import org.wirereclassifier.pass.PassDefinitionException;
 
@@ -24,6 +25,11 @@ public class WireReclassifierCommandLine {
 			        --dry-run: do the whole pass but apply nothing: DIR/dry-run/ gets what it would do.
 			  validate [JOB_FILE]
 			        Check a job file without running it.
+			  amend FILE [JOB_FILE] [--input PATH]... [--output DIR] [--editor NAME]
+			        Apply an editor's amendments (FILE: wire_id,field,value,editor,note rows, or the
+			        run's report.csv with an amended_value column filled in) to the archive PATH,
+			        writing the amended files to DIR like a run. Amended rationales become the
+			        editor's; amended codes are locked (code_locks), so no rule removes them.
 			  status [--output DIR]
 			        Show the runs in DIR (default: output/) and their state.
 			  help  Show this help.
@@ -65,6 +71,7 @@ public class WireReclassifierCommandLine {
 				case "run" -> new RunCommand(this.out, this.err).run(arguments);
 				case "validate" -> new ValidateCommand(this.out).run(arguments);
 				case "status" -> new StatusCommand(this.out).run(arguments);
+				case "amend" -> new AmendCommand(this.out, this.err).run(arguments);
 				default -> throw new UsageException("unknown command " + Console.safe(arguments.command())
 						+ " (see --help)");
 			};
@@ -73,7 +80,7 @@ public class WireReclassifierCommandLine {
 			this.err.println("wire-reclassifier: " + Console.safe(ex.getMessage()));
 			return ExitCode.USAGE;
 		}
-		catch (UsageException | PassDefinitionException | ArchiveFileException ex) {
+		catch (UsageException | PassDefinitionException | ArchiveFileException | AmendmentException ex) {
 			ex.getMessage().lines().forEach(line -> this.err.println("wire-reclassifier: " + Console.safe(line)));
 			return ExitCode.USAGE;
 		}

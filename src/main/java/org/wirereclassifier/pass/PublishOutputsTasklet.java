@@ -84,7 +84,8 @@ public class PublishOutputsTasklet implements Tasklet {
 			report.writeHtml(AmendedArchiveWriter.partOf(work, REPORT_HTML),
 					Files.exists(rejects) ? rejects : output.resolve(AmendedArchiveWriter.REJECTS));
 		}
-		Files.write(AmendedArchiveWriter.partOf(work, SUMMARY), summary(pass, tally, auditEntries, dryRun));
+		Files.write(AmendedArchiveWriter.partOf(work, SUMMARY), summary(pass, tally, auditEntries, dryRun,
+				RunPlan.isAmendment(parameters) ? Path.of(parameters.getString(RunPlan.AMENDMENTS)) : null));
 		if (!dryRun) {
 			for (ArchiveTally.FileCounts file : tally.files) {
 				publish(work, output, file.file);
@@ -136,7 +137,7 @@ public class PublishOutputsTasklet implements Tasklet {
 	}
 
 	/** The run's accounting; no timestamps or ids, so that the same pass over the same archive gives the same bytes. */
-	static byte[] summary(Pass pass, ArchiveTally tally, long auditEntries, boolean dryRun) {
+	static byte[] summary(Pass pass, ArchiveTally tally, long auditEntries, boolean dryRun, Path amendments) {
 		Map<String, Object> summary = new LinkedHashMap<>();
 		Map<String, Object> passInfo = new LinkedHashMap<>();
 		passInfo.put("name", pass.name());
@@ -145,6 +146,10 @@ public class PublishOutputsTasklet implements Tasklet {
 		passInfo.put("sha256", pass.sha256());
 		passInfo.put("taxonomy_version", pass.taxonomyVersion());
 		summary.put("pass", passInfo);
+		if (amendments != null) {
+			// an editor's amendments were applied, not the pass's rules (the pass gave the taxonomy)
+			summary.put("amendments", amendments.getFileName().toString());
+		}
 		// a dry run's accounting and audit are what the pass would do; nothing was applied
 		summary.put("dry_run", dryRun);
 		summary.put("read", tally.read);

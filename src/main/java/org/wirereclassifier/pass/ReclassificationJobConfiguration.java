@@ -20,6 +20,7 @@ import org.wirereclassifier.archive.AmendedArchiveWriter;
 import org.wirereclassifier.archive.ArchiveInputs;
 import org.wirereclassifier.archive.ArchiveItem;
 import org.wirereclassifier.archive.ArchiveReader;
+import org.wirereclassifier.archive.WireField;
 import org.wirereclassifier.audit.AuditTrail;
 import org.wirereclassifier.audit.AuditRecorder;
 import org.wirereclassifier.rules.ClassificationProcessor;
@@ -72,16 +73,21 @@ public class ReclassificationJobConfiguration {
 
 	@Bean
 	@StepScope
-	public ArchiveReader archiveReader(@Value("#{jobParameters['" + RunPlan.INPUTS + "']}") String inputs) {
-		return new ArchiveReader(ArchiveInputs.expand(RunPlan.splitInputs(inputs)));
+	public ArchiveReader archiveReader(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
+		// an amendment may lock codes: a CSV file then gets a code_locks column
+		return new ArchiveReader(ArchiveInputs.expand(RunPlan.splitInputs(parameters.getString(RunPlan.INPUTS))),
+				RunPlan.isAmendment(parameters) ? WireField.EDITOR_WRITABLE : WireField.PASS_WRITABLE);
 	}
 
 	@Bean
 	@StepScope
 	public ClassificationProcessor classificationProcessor(
-			@Value("#{jobParameters['" + RunPlan.PASS + "']}") String passFile,
-			@Value("#{jobParameters['" + RunPlan.PASS_SHA256 + "']}") String passSha256) {
-		return new ClassificationProcessor(RunPlan.loadPass(passFile, passSha256).classifier());
+			@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
+		Pass pass = RunPlan.loadPass(parameters.getString(RunPlan.PASS), parameters.getString(RunPlan.PASS_SHA256));
+		if (RunPlan.isAmendment(parameters)) {
+			return new ClassificationProcessor(RunPlan.loadAmender(parameters, pass));
+		}
+		return new ClassificationProcessor(pass.classifier());
 	}
 
 	@Bean

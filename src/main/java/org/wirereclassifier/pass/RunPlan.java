@@ -8,6 +8,10 @@ import java.util.stream.Collectors;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.wirereclassifier.amend.Amender;
+import org.wirereclassifier.amend.Amendment;
+import org.wirereclassifier.amend.AmendmentException;
+import org.wirereclassifier.amend.AmendmentFile;
 import org.wirereclassifier.archive.AmendedArchiveWriter;
 import org.wirereclassifier.archive.ArchiveFile;
 import org.wirereclassifier.archive.ArchiveInputs;
@@ -19,7 +23,15 @@ import org.wirereclassifier.archive.ArchiveInputs;
  * run, so a failed run is resumed by running the same command again.
  */
 public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> files, String inputsFingerprint,
-		Path outputDirectory, boolean dryRun) {
+		Path outputDirectory, boolean dryRun, Amendments amendments) {
+
+	/**
+	 * An editor's amendment file applied instead of the pass's rules (the pass gives the taxonomy).
+	 *
+	 * @param sha256 hash of the file's bytes and the default editor: a changed file is a new run
+	 */
+	public record Amendments(Path file, String editor, String sha256, List<Amendment> rows) {
+	}
 
 	public static final String PASS = "pass";
 
@@ -34,6 +46,12 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 	public static final String OUTPUT = "output";
 
 	public static final String DRY_RUN = "dry.run";
+
+	public static final String AMENDMENTS = "amendments";
+
+	public static final String AMENDMENTS_SHA256 = "amendments.sha256";
+
+	public static final String EDITOR = "editor";
 
 	/** Where a dry run puts what it writes, inside the output directory. */
 	public static final String DRY_RUN_DIRECTORY = "dry-run";
@@ -53,7 +71,37 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 		Path output = outputDirectory.toAbsolutePath().normalize();
 		List<ArchiveFile> files = ArchiveInputs.expand(inputArguments);
 		ArchiveInputs.check(files, output, OUTPUT_NAMES);
-		return new RunPlan(pass, List.copyOf(inputArguments), files, ArchiveInputs.fingerprint(files), output, dryRun);
+		return new RunPlan(pass, List.copyOf(inputArguments), files, ArchiveInputs.fingerprint(files), output, dryRun,
+				null);
+	}
+
+	/**
+	 * Loads and checks an amendment run: the amendment file row by row against the pass's taxonomy, and its wire
+	 * ids against the archive; throws listing every bad row, having written nothing.
+	 */
+	public static RunPlan prepareAmendments(Path jobFile, Path amendmentFile, String editor, List<Path> inputArguments,
+			Path outputDirectory) {
+		RunPlan plan = prepare(jobFile, inputArguments, outputDirectory, false);
+		Path file = amendmentFile.toAbsolutePath().normalize();
+		List<Amendment> rows = AmendmentFile.read(file, editor, plan.pass().taxonomy());
+		Set<String> wanted = rows.stream().map(Amendment::wireId).collect(Collectors.toSet());
+		Set<String> found = ArchiveInputs.findWireIds(plan.files(), wanted);
+		List<String> unknown = rows.stream().filter(row -> !found.contains(row.wireId()))
+			.map(row -> file.getFileName() + " row " + row.row() + ": no wire " + row.wireId() + " in the archive")
+			.toList();
+		if (!unknown.isEmpty()) {
+			throw new AmendmentException(unknown);
+		}
+		String sha256;
+		try {
+			sha256 = PassDefinitionLoader.sha256(java.nio.file.Files.readAllBytes(file),
+					String.valueOf(editor).getBytes(StandardCharsets.UTF_8));
+		}
+		catch (java.io.IOException ex) {
+			throw new AmendmentException(List.of(file + ": cannot be read (" + ex.getMessage() + ")"));
+		}
+		return new RunPlan(plan.pass(), plan.inputArguments(), plan.files(), plan.inputsFingerprint(),
+				plan.outputDirectory(), false, new Amendments(file, editor, sha256, rows));
 	}
 
 	public JobParameters toJobParameters() {
@@ -64,19 +112,16 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 			.addString(DRY_RUN, Boolean.toString(this.dryRun), true)
 			.addString(INPUTS, joinInputs(this.inputArguments), false)
 			.addString(PASS_NAME, this.pass.name(), false)
+			.addString(AMENDMENTS, this.amendments == null ? "" : this.amendments.file().toString(), true)
+			.addString(AMENDMENTS_SHA256, this.amendments == null ? "" : this.amendments.sha256(), true)
+			.addString(EDITOR, this.amendments == null || this.amendments.editor() == null ? ""
+					: this.amendments.editor(), false)
 			.toJobParameters();
 	}
 
 	/** A short name for the run, from its identity: it names the run's working directory. */
 	public String runKey() {
-		return runKey(this.pass.sha256(), this.inputsFingerprint, this.outputDirectory.toString(), this.dryRun);
-	}
-
-	static String runKey(String passSha256, String inputsFingerprint, String output, boolean dryRun) {
-		return PassDefinitionLoader
-			.sha256((passSha256 + "\n" + inputsFingerprint + "\n" + output + (dryRun ? "\ndry-run" : ""))
-				.getBytes(StandardCharsets.UTF_8))
-			.substring(0, 16);
+		return runKey(toJobParameters());
 	}
 
 	/**
@@ -92,10 +137,36 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 		return pass;
 	}
 
-	/** The run key of a job's parameters. */
+	/** The run key of a job's parameters: a hash of its identity, never of the clock. */
 	static String runKey(JobParameters parameters) {
-		return runKey(parameters.getString(PASS_SHA256), parameters.getString(INPUTS_FINGERPRINT),
-				parameters.getString(OUTPUT), isDryRun(parameters));
+		String identity = parameters.getString(PASS_SHA256) + "\n" + parameters.getString(INPUTS_FINGERPRINT) + "\n"
+				+ parameters.getString(OUTPUT) + (isDryRun(parameters) ? "\ndry-run" : "")
+				+ (isAmendment(parameters) ? "\namendments " + parameters.getString(AMENDMENTS_SHA256) : "");
+		return PassDefinitionLoader.sha256(identity.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+	}
+
+	static boolean isAmendment(JobParameters parameters) {
+		return !parameters.getString(AMENDMENTS, "").isEmpty();
+	}
+
+	/** The amendments a job applies, read again; the file must not have changed since the run started. */
+	static Amender loadAmender(JobParameters parameters, Pass pass) {
+		Path file = Path.of(parameters.getString(AMENDMENTS));
+		String editor = parameters.getString(EDITOR, "");
+		List<Amendment> rows = AmendmentFile.read(file, editor.isEmpty() ? null : editor, pass.taxonomy());
+		String sha256;
+		try {
+			sha256 = PassDefinitionLoader.sha256(java.nio.file.Files.readAllBytes(file),
+					(editor.isEmpty() ? "null" : editor).getBytes(StandardCharsets.UTF_8));
+		}
+		catch (java.io.IOException ex) {
+			throw new AmendmentException(List.of(file + ": cannot be read (" + ex.getMessage() + ")"));
+		}
+		if (!sha256.equals(parameters.getString(AMENDMENTS_SHA256))) {
+			throw new AmendmentException(List.of(file + ": the amendment file changed since this run started; "
+					+ "restore it to resume, or run again to start a new run"));
+		}
+		return new Amender(rows, pass.taxonomy());
 	}
 
 	static boolean isDryRun(JobParameters parameters) {

@@ -9,9 +9,9 @@ import org.wirereclassifier.archive.ArchiveItem;
  */
 public class ClassificationProcessor implements ItemProcessor<ArchiveItem, ArchiveItem> {
 
-	private final Classifier classifier;
+	private final WireClassifier classifier;
 
-	public ClassificationProcessor(Classifier classifier) {
+	public ClassificationProcessor(WireClassifier classifier) {
 		this.classifier = classifier;
 	}
 

@@ -16,12 +16,13 @@ import org.wirereclassifier.taxonomy.Taxonomy;
 /**
  * Classifies one wire: runs the pass's rules over it, puts its codes in the taxonomy's order, stamps the taxonomy
  * version, and writes the bulk rationale (or a rule's) unless an editor wrote the rationale, whose word stands.
+ * Codes an editor set ({@code code_locks}) stand too: no rule adds to or removes from them.
  * <p>
  * Rules apply in their order, each seeing what the earlier ones did; when a condition reads codes or severity,
  * the rules run again until a whole round changes nothing, so that classifying a classified wire changes
  * nothing. Pure and deterministic: the same wire, rules and taxonomy always give the same result.
  */
-public final class Classifier {
+public final class Classifier implements WireClassifier {
 
 	/** Rule id recorded for the pass's bulk rationale and counterfactual. */
 	public static final String BULK_RATIONALE = "bulk-rationale";
@@ -53,8 +54,10 @@ public final class Classifier {
 		this.fixpoint = rules.hasChangeableConditions();
 	}
 
+	@Override
 	public Classification classify(Wire wire) {
 		WireFacts facts = new WireFacts(wire, this.rules.keywords());
+		boolean editorCodes = !wire.codeLocks().isEmpty();
 		Map<String, String> addedBy = new LinkedHashMap<>();
 		Map<String, String> removedBy = new LinkedHashMap<>();
 		String severityBy = null;
@@ -77,12 +80,18 @@ public final class Classifier {
 				}
 				fired.add(rule.id());
 				for (String code : rule.addCodes()) {
+					if (editorCodes) {
+						break; // an editor set this wire's codes: their word stands
+					}
 					if (facts.codes.add(code)) {
 						addedBy.put(code, rule.id());
 						removedBy.remove(code);
 					}
 				}
 				for (String code : rule.removeCodes()) {
+					if (editorCodes || wire.codeLocks().contains(code)) {
+						continue; // set by an editor: no rule removes it
+					}
 					if (facts.codes.remove(code)) {
 						removedBy.put(code, rule.id());
 						addedBy.remove(code);

@@ -733,6 +733,29 @@ class ClassifierTests {
 
 		private static final String EDITOR = "Checked by hand: the chatbot's drift harmed users.";
 
+		@Test
+		@DisplayName("codes an editor set (code_locks) stand: no rule adds to or removes from them")
+		void editorCodesStand() {
+			Classifier classifier = classifier("""
+					- id: drop-m1
+					  description: Removes M1 from every wire.
+					  then:
+					    remove_codes: [M1]
+					""", """
+					- id: add-f1
+					  description: Adds F1 on crashes.
+					  when:
+					    keywords: [crash]
+					  then:
+					    add_codes: [F1]
+					""");
+			Wire locked = wire().headline("A crash").codes("M1").build().withEditorCodes(List.of("M1"));
+			Wire free = wire().headline("A crash").codes("M1").build();
+
+			assertThat(classifier.classify(locked).amended().codes()).containsExactly("M1");
+			assertThat(classifier.classify(free).amended().codes()).containsExactly("F1");
+		}
+
 		private static final String EDITOR_COUNTERFACTUAL = "But for the update, no harm.";
 
 		private final String rules = """
