@@ -155,4 +155,21 @@ public final class ArchiveInputs {
 		return found;
 	}
 
+	/** Reads every wire of the files, in order, with its place: for checks made before a run starts. */
+	public static void forEachWire(List<ArchiveFile> files, java.util.function.BiConsumer<Wire, SourceRecord> consumer) {
+		for (ArchiveFile file : files) {
+			try (ArchiveFileReader reader = ArchiveFileReader.open(file)) {
+				ArchiveItem item;
+				while ((item = reader.next()) != null) {
+					if (item instanceof ArchiveItem.WireRead read) {
+						consumer.accept(read.wire(), read.source());
+					}
+				}
+			}
+			catch (IOException ex) {
+				throw new ArchiveFileException(file.path() + ": cannot be read (" + ex.getMessage() + ")", ex);
+			}
+		}
+	}
+
 }

@@ -101,6 +101,25 @@ public record Wire(String wireId, LocalDate published, String headline, String b
 				this.counterfactual, taxonomyVersion, this.codeLocks);
 	}
 
+	/** The wire with one pass-writable field set from its CSV spelling (lists joined with {@code ;}). */
+	public Wire withText(WireField field, String text) {
+		List<String> list = text.isEmpty() ? List.of() : List.of(text.split(";"));
+		return switch (field) {
+			case SEVERITY -> withSeverity(text);
+			case CODES -> new Wire(this.wireId, this.published, this.headline, this.body, this.severity, this.providers,
+					this.sourceCount, this.sourceTier, list, this.rationale, this.rationaleOrigin, this.counterfactual,
+					this.taxonomyVersion, this.codeLocks);
+			case CODE_LOCKS -> new Wire(this.wireId, this.published, this.headline, this.body, this.severity,
+					this.providers, this.sourceCount, this.sourceTier, this.codes, this.rationale, this.rationaleOrigin,
+					this.counterfactual, this.taxonomyVersion, list);
+			case RATIONALE -> withRationale(text, this.rationaleOrigin, this.counterfactual);
+			case RATIONALE_ORIGIN -> withRationale(this.rationale, text, this.counterfactual);
+			case COUNTERFACTUAL -> withRationale(this.rationale, this.rationaleOrigin, text);
+			case TAXONOMY_VERSION -> withTaxonomyVersion(text);
+			default -> throw new IllegalArgumentException(field + " is not written by a pass");
+		};
+	}
+
 	/** The wire with these codes as its codes, locked as an editor's: rules never remove them. */
 	public Wire withEditorCodes(List<String> codes) {
 		return new Wire(this.wireId, this.published, this.headline, this.body, this.severity, this.providers,

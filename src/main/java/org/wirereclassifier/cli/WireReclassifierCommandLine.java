@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import org.wirereclassifier.amend.AmendmentException;
 import org.wirereclassifier.archive.ArchiveFileException;
 import org.wirereclassifier.pass.PassDefinitionException;
+import org.wirereclassifier.revert.RevertException;
 
 /**
  * The {@code wire-reclassifier} command line: parses the arguments, runs one command, and returns the exit status
@@ -30,6 +31,10 @@ public class WireReclassifierCommandLine {
 			        run's report.csv with an amended_value column filled in) to the archive PATH,
 			        writing the amended files to DIR like a run. Amended rationales become the
 			        editor's; amended codes are locked (code_locks), so no rule removes them.
+			  revert RUN_DIR [--input PATH]... --output DIR [--force]
+			        Write the archive (default: the run's amended files) as it was before the run
+			        whose outputs are in RUN_DIR, from its audit.jsonl. Refuses if fields were changed
+			        since that run, unless --force: those keep their newer values, the rest reverts.
 			  status [--output DIR]
 			        Show the runs in DIR (default: output/) and their state.
 			  help  Show this help.
@@ -72,6 +77,7 @@ public class WireReclassifierCommandLine {
 				case "validate" -> new ValidateCommand(this.out).run(arguments);
 				case "status" -> new StatusCommand(this.out).run(arguments);
 				case "amend" -> new AmendCommand(this.out, this.err).run(arguments);
+				case "revert" -> new RevertCommand(this.out, this.err).run(arguments);
 				default -> throw new UsageException("unknown command " + Console.safe(arguments.command())
 						+ " (see --help)");
 			};
@@ -80,7 +86,8 @@ public class WireReclassifierCommandLine {
 			this.err.println("wire-reclassifier: " + Console.safe(ex.getMessage()));
 			return ExitCode.USAGE;
 		}
-		catch (UsageException | PassDefinitionException | ArchiveFileException | AmendmentException ex) {
+		catch (UsageException | PassDefinitionException | ArchiveFileException | AmendmentException
+				| RevertException ex) {
 			ex.getMessage().lines().forEach(line -> this.err.println("wire-reclassifier: " + Console.safe(line)));
 			return ExitCode.USAGE;
 		}

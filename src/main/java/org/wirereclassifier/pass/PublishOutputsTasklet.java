@@ -85,7 +85,8 @@ public class PublishOutputsTasklet implements Tasklet {
 					Files.exists(rejects) ? rejects : output.resolve(AmendedArchiveWriter.REJECTS));
 		}
 		Files.write(AmendedArchiveWriter.partOf(work, SUMMARY), summary(pass, tally, auditEntries, dryRun,
-				RunPlan.isAmendment(parameters) ? Path.of(parameters.getString(RunPlan.AMENDMENTS)) : null));
+				RunPlan.isAmendment(parameters) ? Path.of(parameters.getString(RunPlan.AMENDMENTS)) : null,
+				RunPlan.isRevert(parameters) ? Path.of(parameters.getString(RunPlan.REVERT_AUDIT)).getParent() : null));
 		if (!dryRun) {
 			for (ArchiveTally.FileCounts file : tally.files) {
 				publish(work, output, file.file);
@@ -137,7 +138,8 @@ public class PublishOutputsTasklet implements Tasklet {
 	}
 
 	/** The run's accounting; no timestamps or ids, so that the same pass over the same archive gives the same bytes. */
-	static byte[] summary(Pass pass, ArchiveTally tally, long auditEntries, boolean dryRun, Path amendments) {
+	static byte[] summary(Pass pass, ArchiveTally tally, long auditEntries, boolean dryRun, Path amendments,
+			Path revertedRun) {
 		Map<String, Object> summary = new LinkedHashMap<>();
 		Map<String, Object> passInfo = new LinkedHashMap<>();
 		passInfo.put("name", pass.name());
@@ -149,6 +151,10 @@ public class PublishOutputsTasklet implements Tasklet {
 		if (amendments != null) {
 			// an editor's amendments were applied, not the pass's rules (the pass gave the taxonomy)
 			summary.put("amendments", amendments.getFileName().toString());
+		}
+		if (revertedRun != null) {
+			// this run undid the run whose outputs are in that directory
+			summary.put("reverted", revertedRun.getFileName().toString());
 		}
 		// a dry run's accounting and audit are what the pass would do; nothing was applied
 		summary.put("dry_run", dryRun);

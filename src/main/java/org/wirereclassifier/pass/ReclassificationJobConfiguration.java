@@ -87,6 +87,10 @@ public class ReclassificationJobConfiguration {
 		if (RunPlan.isAmendment(parameters)) {
 			return new ClassificationProcessor(RunPlan.loadAmender(parameters, pass));
 		}
+		if (RunPlan.isRevert(parameters)) {
+			return new ClassificationProcessor(RunPlan.loadReverter(parameters,
+					ArchiveInputs.expand(RunPlan.splitInputs(parameters.getString(RunPlan.INPUTS)))));
+		}
 		return new ClassificationProcessor(pass.classifier());
 	}
 

@@ -3,6 +3,7 @@ package org.wirereclassifier.pass;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,8 @@ import org.wirereclassifier.amend.AmendmentFile;
 import org.wirereclassifier.archive.AmendedArchiveWriter;
 import org.wirereclassifier.archive.ArchiveFile;
 import org.wirereclassifier.archive.ArchiveInputs;
+import org.wirereclassifier.revert.RevertException;
+import org.wirereclassifier.revert.Reverter;
 
 /**
  * One run of a pass, fully resolved and checked before anything is written: the pass, its input files and
@@ -23,7 +26,16 @@ import org.wirereclassifier.archive.ArchiveInputs;
  * run, so a failed run is resumed by running the same command again.
  */
 public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> files, String inputsFingerprint,
-		Path outputDirectory, boolean dryRun, Amendments amendments) {
+		Path outputDirectory, boolean dryRun, Amendments amendments, Revert revert) {
+
+	/**
+	 * The undoing of an earlier run, from its output directory: its amended files are the input, its audit says
+	 * what to put back.
+	 *
+	 * @param conflicts fields changed since the run; with {@code force} they keep their newer values
+	 */
+	public record Revert(Path runDirectory, Path audit, String sha256, boolean force, List<Reverter.Conflict> conflicts) {
+	}
 
 	/**
 	 * An editor's amendment file applied instead of the pass's rules (the pass gives the taxonomy).
@@ -53,6 +65,10 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 
 	public static final String EDITOR = "editor";
 
+	public static final String REVERT_AUDIT = "revert.audit";
+
+	public static final String REVERT_AUDIT_SHA256 = "revert.audit.sha256";
+
 	/** Where a dry run puts what it writes, inside the output directory. */
 	public static final String DRY_RUN_DIRECTORY = "dry-run";
 
@@ -72,7 +88,7 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 		List<ArchiveFile> files = ArchiveInputs.expand(inputArguments);
 		ArchiveInputs.check(files, output, OUTPUT_NAMES);
 		return new RunPlan(pass, List.copyOf(inputArguments), files, ArchiveInputs.fingerprint(files), output, dryRun,
-				null);
+				null, null);
 	}
 
 	/**
@@ -101,7 +117,62 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 			throw new AmendmentException(List.of(file + ": cannot be read (" + ex.getMessage() + ")"));
 		}
 		return new RunPlan(plan.pass(), plan.inputArguments(), plan.files(), plan.inputsFingerprint(),
-				plan.outputDirectory(), false, new Amendments(file, editor, sha256, rows));
+				plan.outputDirectory(), false, new Amendments(file, editor, sha256, rows), null);
+	}
+
+	/**
+	 * Plans the revert of the run whose outputs are in {@code runDirectory}: the archive (by default the run's own
+	 * amended files, as its summary.json names them) is read, and every field the run's audit.jsonl changed is put
+	 * back. Conflicts (fields changed since) are found before anything is written: without {@code force} they
+	 * stop the revert.
+	 */
+	public static RunPlan prepareRevert(Path jobFile, Path runDirectory, List<Path> archive, Path outputDirectory,
+			boolean force) {
+		Path run = runDirectory.toAbsolutePath().normalize();
+		Path audit = run.resolve(PublishOutputsTasklet.AUDIT);
+		Path summary = run.resolve(PublishOutputsTasklet.SUMMARY);
+		if (!java.nio.file.Files.isRegularFile(audit) || !java.nio.file.Files.isRegularFile(summary)) {
+			throw new RevertException(run + ": not the output directory of a completed run (no audit.jsonl and "
+					+ "summary.json)");
+		}
+		tools.jackson.databind.JsonNode published = tools.jackson.databind.json.JsonMapper.builder().build()
+			.readTree(summary.toFile());
+		if (published.path("dry_run").asBoolean(false)) {
+			throw new RevertException(run + ": a dry run applied nothing; there is nothing to revert");
+		}
+		// the archive as it is now: the run's own files, or the files later runs made of them
+		List<Path> inputs = new java.util.ArrayList<>(archive);
+		if (inputs.isEmpty()) {
+			published.get("files").forEach(file -> inputs.add(run.resolve(file.get("file").asString())));
+		}
+		if (run.equals(outputDirectory.toAbsolutePath().normalize())) {
+			throw new RevertException("--output must be another directory than the run's own " + run);
+		}
+		RunPlan plan = prepare(jobFile, inputs, outputDirectory, false);
+		Map<String, Integer> order = fileOrder(plan.files());
+		Reverter check = new Reverter(audit, order, "check");
+		ArchiveInputs.forEachWire(plan.files(), check::classify);
+		if (!check.conflicts().isEmpty() && !force) {
+			throw new RevertException(check.conflicts().size() + " field(s) were changed after that run; "
+					+ "reverting them would undo those later changes too. Use --force to revert the rest and keep them. "
+					+ "First: " + check.conflicts().get(0));
+		}
+		String sha256;
+		try {
+			sha256 = PassDefinitionLoader.sha256(java.nio.file.Files.readAllBytes(audit));
+		}
+		catch (java.io.IOException ex) {
+			throw new RevertException(audit + ": cannot be read (" + ex.getMessage() + ")");
+		}
+		return new RunPlan(plan.pass(), plan.inputArguments(), plan.files(), plan.inputsFingerprint(),
+				plan.outputDirectory(), false, null, new Revert(run, audit, sha256, force, check.conflicts()));
+	}
+
+	/** Each file's place in a run's order, by name. */
+	static Map<String, Integer> fileOrder(List<ArchiveFile> files) {
+		Map<String, Integer> order = new java.util.HashMap<>();
+		files.forEach(file -> order.put(file.name(), file.index()));
+		return order;
 	}
 
 	public JobParameters toJobParameters() {
@@ -116,6 +187,9 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 			.addString(AMENDMENTS_SHA256, this.amendments == null ? "" : this.amendments.sha256(), true)
 			.addString(EDITOR, this.amendments == null || this.amendments.editor() == null ? ""
 					: this.amendments.editor(), false)
+			.addString(REVERT_AUDIT, this.revert == null ? "" : this.revert.audit().toString(), true)
+			.addString(REVERT_AUDIT_SHA256, this.revert == null ? "" : this.revert.sha256() + (this.revert.force()
+					? " force" : ""), true)
 			.toJobParameters();
 	}
 
@@ -141,8 +215,29 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 	static String runKey(JobParameters parameters) {
 		String identity = parameters.getString(PASS_SHA256) + "\n" + parameters.getString(INPUTS_FINGERPRINT) + "\n"
 				+ parameters.getString(OUTPUT) + (isDryRun(parameters) ? "\ndry-run" : "")
-				+ (isAmendment(parameters) ? "\namendments " + parameters.getString(AMENDMENTS_SHA256) : "");
+				+ (isAmendment(parameters) ? "\namendments " + parameters.getString(AMENDMENTS_SHA256) : "")
+				+ (isRevert(parameters) ? "\nrevert " + parameters.getString(REVERT_AUDIT_SHA256) : "");
 		return PassDefinitionLoader.sha256(identity.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+	}
+
+	static boolean isRevert(JobParameters parameters) {
+		return !parameters.getString(REVERT_AUDIT, "").isEmpty();
+	}
+
+	/** The revert a job applies; the run's audit must not have changed since the revert started. */
+	static Reverter loadReverter(JobParameters parameters, List<ArchiveFile> files) {
+		Path audit = Path.of(parameters.getString(REVERT_AUDIT));
+		String sha256;
+		try {
+			sha256 = PassDefinitionLoader.sha256(java.nio.file.Files.readAllBytes(audit));
+		}
+		catch (java.io.IOException ex) {
+			throw new RevertException(audit + ": cannot be read (" + ex.getMessage() + ")");
+		}
+		if (!parameters.getString(REVERT_AUDIT_SHA256).startsWith(sha256)) {
+			throw new RevertException(audit + ": changed since this revert started");
+		}
+		return new Reverter(audit, fileOrder(files), "revert:" + audit.getParent().getFileName());
 	}
 
 	static boolean isAmendment(JobParameters parameters) {

@@ -21,7 +21,7 @@ public class ClassificationProcessor implements ItemProcessor<ArchiveItem, Archi
 			return item;
 		}
 		try {
-			Classification result = this.classifier.classify(read.wire());
+			Classification result = this.classifier.classify(read.wire(), read.source());
 			return new ArchiveItem.Classified(read.source(), read.wire(), result.amended(), result.changes(),
 					result.editorKept(), result.keptRationale(), result.unknownCodes(), result.retiredCodes());
 		}
