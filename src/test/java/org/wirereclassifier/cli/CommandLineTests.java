@@ -1,7 +1,5 @@
 package org.wirereclassifier.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,26 +25,18 @@ class CommandLineTests {
 	@TempDir
 	private Path dir;
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+	private final TestCommandLine commandLine = new TestCommandLine();
 
 	private int execute(String... args) {
-		this.out.reset();
-		this.err.reset();
-		List<String> all = new ArrayList<>(List.of(args));
-		all.add("--wire-reclassifier.sync=false");
-		return new WireReclassifierCommandLine(new PrintStream(this.out, true, StandardCharsets.UTF_8),
-				new PrintStream(this.err, true, StandardCharsets.UTF_8))
-			.execute(all.toArray(String[]::new));
+		return this.commandLine.execute(args);
 	}
 
 	private String out() {
-		return this.out.toString(StandardCharsets.UTF_8);
+		return this.commandLine.out();
 	}
 
 	private String err() {
-		return this.err.toString(StandardCharsets.UTF_8);
+		return this.commandLine.err();
 	}
 
 	private String sample() {
@@ -296,8 +286,7 @@ class CommandLineTests {
 
 		@Test
 		void noCommandIsAUsageError() {
-			assertThat(new WireReclassifierCommandLine(new PrintStream(out), new PrintStream(err)).execute())
-				.isEqualTo(ExitCode.USAGE);
+			assertThat(execute()).isEqualTo(ExitCode.USAGE);
 			assertThat(err()).contains("Usage: wire-reclassifier COMMAND");
 		}
 

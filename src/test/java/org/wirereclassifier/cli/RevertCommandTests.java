@@ -1,10 +1,7 @@
 package org.wirereclassifier.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -25,20 +22,16 @@ class RevertCommandTests {
 	@TempDir
 	private Path dir;
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+	private final TestCommandLine commandLine = new TestCommandLine();
 
 	private Path input;
 
 	private int execute(String... args) {
-		this.out.reset();
-		List<String> all = new ArrayList<>(List.of(args));
-		all.add("--wire-reclassifier.sync=false");
-		PrintStream print = new PrintStream(this.out, true, StandardCharsets.UTF_8);
-		return new WireReclassifierCommandLine(print, print).execute(all.toArray(String[]::new));
+		return this.commandLine.execute(args);
 	}
 
 	private String out() {
-		return this.out.toString(StandardCharsets.UTF_8);
+		return this.commandLine.printed();
 	}
 
 	@BeforeEach
