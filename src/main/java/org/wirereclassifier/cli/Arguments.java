@@ -9,7 +9,7 @@ import java.util.List;
  * ({@code --spring.…=…}, {@code --wire-reclassifier.…=…}, {@code --logging.…=…}) passed on to the application.
  */
 record Arguments(String command, List<String> positional, List<Path> inputs, Path output, boolean help,
-		boolean dryRun, String editor, boolean force, List<String> springProperties) {
+		boolean dryRun, String editor, boolean force, Path labels, List<String> springProperties) {
 
 	static final String DEFAULT_JOB_FILE = "jobs/launch-archive.yaml";
 
@@ -26,6 +26,7 @@ record Arguments(String command, List<String> positional, List<Path> inputs, Pat
 		boolean dryRun = false;
 		String editor = null;
 		boolean force = false;
+		Path labels = null;
 		List<String> spring = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
@@ -40,6 +41,7 @@ record Arguments(String command, List<String> positional, List<Path> inputs, Pat
 				case "--help", "-h" -> help = true;
 				case "--dry-run" -> dryRun = true;
 				case "--force" -> force = true;
+				case "--labels" -> labels = Path.of(value != null ? value : valueOf(args, ++i, option));
 				case "--editor" -> editor = value != null ? value : valueOf(args, ++i, option);
 				case "--input", "-i" -> inputs.add(Path.of(value != null ? value : valueOf(args, ++i, option)));
 				case "--output", "-o" -> {
@@ -65,7 +67,7 @@ record Arguments(String command, List<String> positional, List<Path> inputs, Pat
 				}
 			}
 		}
-		return new Arguments(command, positional, inputs, output, help, dryRun, editor, force, spring);
+		return new Arguments(command, positional, inputs, output, help, dryRun, editor, force, labels, spring);
 	}
 
 	private static String valueOf(String[] args, int i, String option) {

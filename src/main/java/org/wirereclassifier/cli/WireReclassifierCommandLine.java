@@ -24,6 +24,9 @@ public class WireReclassifierCommandLine {
 			        writing the amended files, rejects.jsonl, audit.jsonl and summary.json to DIR
 			        (default: output/). Running the same command after a failure resumes the run.
 			        --dry-run: do the whole pass but apply nothing: DIR/dry-run/ gets what it would do.
+			  evaluate [JOB_FILE] --labels FILE --input PATH...
+			        Score the pass's rules against a labelled sample (FILE: wire_id,codes rows for the
+			        wires in PATH): precision, recall and F1 per code, and what they are confused with.
 			  validate [JOB_FILE]
 			        Check a job file without running it.
 			  amend FILE [JOB_FILE] [--input PATH]... [--output DIR] [--editor NAME]
@@ -78,6 +81,7 @@ public class WireReclassifierCommandLine {
 				case "status" -> new StatusCommand(this.out).run(arguments);
 				case "amend" -> new AmendCommand(this.out, this.err).run(arguments);
 				case "revert" -> new RevertCommand(this.out, this.err).run(arguments);
+				case "evaluate" -> new EvaluateCommand(this.out).run(arguments);
 				default -> throw new UsageException("unknown command " + Console.safe(arguments.command())
 						+ " (see --help)");
 			};
