@@ -31,7 +31,7 @@ public record Pass(Path file, String sha256, PassDefinition definition, Taxonomy
 	/** The classifier of this pass: its rules, taxonomy, bulk rationale and counterfactual. */
 	public Classifier classifier() {
 		return new Classifier(this.rules, this.taxonomy, this.rationale.render(templateValues()),
-				this.counterfactual.render(templateValues()));
+				this.counterfactual.render(templateValues()), this.definition.rationale().onlyWhenChanged());
 	}
 
 	/** The values of the template variables: the pass date reads as "10 May 2026". */

@@ -24,8 +24,15 @@ public record PassDefinition(PassInfo pass, String taxonomy, RationaleInfo ratio
 	 *
 	 * @param text the "Why this is an AI incident" rationale
 	 * @param counterfactual the counterfactual ("but-for") line
+	 * @param apply {@code always} (the default): every wire without an editor's rationale gets it; {@code changed}:
+	 * only wires whose codes or severity the pass changes, or that have no rationale (a reclassification)
 	 */
-	public record RationaleInfo(String text, String counterfactual) {
+	public record RationaleInfo(String text, String counterfactual, String apply) {
+
+		public boolean onlyWhenChanged() {
+			return "changed".equals(this.apply);
+		}
+
 	}
 
 }

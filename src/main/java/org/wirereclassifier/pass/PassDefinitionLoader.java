@@ -58,18 +58,15 @@ public final class PassDefinitionLoader {
 
 		Path taxonomyFile = file.toAbsolutePath().getParent().resolve(require(file, definition.taxonomy(), "taxonomy"))
 			.normalize();
-		byte[] taxonomyBytes = read(taxonomyFile, "taxonomy file (named by " + file.getFileName() + ")");
-		Taxonomy taxonomy;
-		try {
-			taxonomy = bind(taxonomyFile, new String(taxonomyBytes, StandardCharsets.UTF_8), taxonomyBytes,
-					TaxonomyDefinition.class, "taxonomy")
-				.toTaxonomy();
-		}
-		catch (IllegalArgumentException ex) {
-			throw new PassDefinitionException(taxonomyFile + ": " + ex.getMessage());
-		}
+		List<byte[]> identity = new java.util.ArrayList<>(List.of(bytes));
+		Taxonomy taxonomy = loadTaxonomy(taxonomyFile, "taxonomy file (named by " + file.getFileName() + ")", identity,
+				new java.util.HashSet<>());
 
 		PassDefinition.RationaleInfo rationale = require(file, definition.rationale(), "rationale");
+		if (rationale.apply() != null && !rationale.apply().equals("always") && !rationale.apply().equals("changed")) {
+			throw new PassDefinitionException(file + ": rationale.apply must be always or changed, not \""
+					+ shortened(rationale.apply()) + "\"");
+		}
 		RationaleTemplate bulkRationale = template(file, text, require(file, rationale.text(), "rationale.text"),
 				"text");
 		RationaleTemplate counterfactual = template(file, text,
@@ -82,7 +79,31 @@ public final class PassDefinitionLoader {
 		catch (RuleSetException ex) {
 			throw new PassDefinitionException(file + ": " + String.join("\n" + file + ": ", ex.problems()));
 		}
-		return new Pass(file, sha256(bytes, taxonomyBytes), definition, taxonomy, rules, bulkRationale, counterfactual);
+		return new Pass(file, sha256(identity.toArray(byte[][]::new)), definition, taxonomy, rules, bulkRationale,
+				counterfactual);
+	}
+
+	/**
+	 * Loads a taxonomy and the chain of versions before it ({@code previous:}, relative to each file), checking
+	 * each migration against the versions it joins; every file's bytes join the pass's identity.
+	 */
+	private static Taxonomy loadTaxonomy(Path file, String what, List<byte[]> identity, java.util.Set<Path> visiting) {
+		if (!visiting.add(file)) {
+			throw new PassDefinitionException(file + ": the taxonomy chain comes back to this file: a cycle");
+		}
+		byte[] bytes = read(file, what);
+		identity.add(bytes);
+		TaxonomyDefinition definition = bind(file, new String(bytes, StandardCharsets.UTF_8), bytes,
+				TaxonomyDefinition.class, "taxonomy");
+		Taxonomy before = definition.previous() == null ? null
+				: loadTaxonomy(file.getParent().resolve(definition.previous()).normalize(),
+						"previous taxonomy (named by " + file.getFileName() + ")", identity, visiting);
+		try {
+			return definition.toTaxonomy(before);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new PassDefinitionException(file + ": " + ex.getMessage());
+		}
 	}
 
 	private static byte[] read(Path file, String what) {

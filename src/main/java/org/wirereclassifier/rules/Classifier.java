@@ -11,6 +11,7 @@ import java.util.Set;
 import org.wirereclassifier.archive.FieldChange;
 import org.wirereclassifier.archive.Wire;
 import org.wirereclassifier.archive.WireField;
+import org.wirereclassifier.taxonomy.Migration;
 import org.wirereclassifier.taxonomy.Taxonomy;
 
 /**
@@ -46,20 +47,40 @@ public final class Classifier implements WireClassifier {
 
 	private final boolean fixpoint;
 
+	private final boolean rationaleOnlyWhenClassified;
+
 	public Classifier(RuleSet rules, Taxonomy taxonomy, String rationale, String counterfactual) {
+		this(rules, taxonomy, rationale, counterfactual, false);
+	}
+
+	/**
+	 * @param rationaleOnlyWhenClassified write the bulk rationale only to wires whose codes or severity the pass
+	 * changes (or that have none): a reclassification leaves the wires it does not touch as they are
+	 */
+	public Classifier(RuleSet rules, Taxonomy taxonomy, String rationale, String counterfactual,
+			boolean rationaleOnlyWhenClassified) {
 		this.rules = rules;
 		this.taxonomy = taxonomy;
 		this.rationale = rationale;
 		this.counterfactual = counterfactual;
 		this.fixpoint = rules.hasChangeableConditions();
+		this.rationaleOnlyWhenClassified = rationaleOnlyWhenClassified;
 	}
 
 	@Override
 	public Classification classify(Wire wire) {
-		WireFacts facts = new WireFacts(wire, this.rules.keywords());
-		boolean editorCodes = !wire.codeLocks().isEmpty();
+		// first the taxonomy's migration, from the wire's version to this one; then the rules, on the result
+		Migrated migrated = migrate(wire);
+		WireFacts facts = new WireFacts(migrated.wire(), this.rules.keywords());
+		boolean editorCodes = !migrated.wire().codeLocks().isEmpty();
 		Map<String, String> addedBy = new LinkedHashMap<>();
 		Map<String, String> removedBy = new LinkedHashMap<>();
+		if (migrated.ruleId() != null) {
+			migrated.wire().codes().stream().filter(code -> !wire.codes().contains(code))
+				.forEach(code -> addedBy.put(code, migrated.ruleId()));
+			wire.codes().stream().filter(code -> !migrated.wire().codes().contains(code))
+				.forEach(code -> removedBy.put(code, migrated.ruleId()));
+		}
 		String severityBy = null;
 		String rationale;
 		String rationaleBy;
@@ -89,7 +110,7 @@ public final class Classifier implements WireClassifier {
 					}
 				}
 				for (String code : rule.removeCodes()) {
-					if (editorCodes || wire.codeLocks().contains(code)) {
+					if (editorCodes || migrated.wire().codeLocks().contains(code)) {
 						continue; // set by an editor: no rule removes it
 					}
 					if (facts.codes.remove(code)) {
@@ -120,18 +141,31 @@ public final class Classifier implements WireClassifier {
 			}
 		}
 
+		for (List<String> targets : migrated.splits()) {
+			// a split code the rules gave none of its new codes to: the first is the default
+			if (targets.stream().noneMatch(facts.codes::contains)) {
+				facts.codes.add(targets.get(0));
+				addedBy.put(targets.get(0), migrated.ruleId());
+			}
+		}
 		List<String> codes = this.taxonomy.ordered(facts.codes);
-		Wire amended = wire.withCodes(codes).withSeverity(facts.severity).withTaxonomyVersion(this.taxonomy.version());
+		Wire amended = migrated.wire().withCodes(codes).withSeverity(facts.severity);
+		boolean classified = !codes.equals(wire.codes()) || !facts.severity.equals(wire.severity())
+				|| !amended.codeLocks().equals(wire.codeLocks());
 		boolean editorKept = false;
 		if (wire.hasEditorRationale()) {
 			editorKept = !wire.rationale().equals(rationale) || !wire.counterfactual().equals(counterfactual);
 		}
-		else {
+		else if (!this.rationaleOnlyWhenClassified || classified || wire.rationale().isEmpty()) {
 			amended = amended.withRationale(rationale, Wire.ORIGIN_BULK, counterfactual);
+		}
+		if (classified || !amended.equals(wire) || wire.taxonomyVersion().isEmpty()) {
+			// a wire the update does not touch keeps its version, and its bytes
+			amended = amended.withTaxonomyVersion(this.taxonomy.version());
 		}
 
 		List<FieldChange> changes = new ArrayList<>();
-		for (WireField field : WireField.PASS_WRITABLE) {
+		for (WireField field : WireField.EDITOR_WRITABLE) {
 			if (Objects.equals(wire.get(field), amended.get(field))) {
 				continue;
 			}
@@ -141,6 +175,7 @@ public final class Classifier implements WireClassifier {
 				case RATIONALE -> List.of(rationaleBy);
 				case COUNTERFACTUAL -> List.of(counterfactualBy);
 				case RATIONALE_ORIGIN -> List.of(rationaleBy);
+				case CODE_LOCKS -> List.of(migrated.ruleId());
 				default -> List.of(TAXONOMY_VERSION);
 			};
 			changes.add(new FieldChange(field, wire.text(field), amended.text(field), ruleIds));
@@ -148,6 +183,37 @@ public final class Classifier implements WireClassifier {
 		List<String> unknown = codes.stream().filter(code -> !this.taxonomy.isKnown(code)).toList();
 		List<String> retired = codes.stream().filter(this.taxonomy::isRetired).toList();
 		return new Classification(amended, changes, editorKept, editorKept ? rationale : null, unknown, retired);
+	}
+
+	/** A wire after its taxonomy migration: codes (and an editor's locked codes) renamed, merged, split, retired. */
+	private record Migrated(Wire wire, List<List<String>> splits, String ruleId) {
+	}
+
+	private Migrated migrate(Wire wire) {
+		List<Migration> steps = this.taxonomy.stepsFrom(wire.taxonomyVersion());
+		if (steps == null || steps.isEmpty()) {
+			return new Migrated(wire, List.of(), null);
+		}
+		List<String> codes = wire.codes();
+		List<String> locks = wire.codeLocks();
+		List<List<String>> splits = new ArrayList<>();
+		boolean changed = false;
+		for (Migration step : steps) {
+			Migration.Result result = step.apply(codes);
+			codes = result.codes();
+			splits.addAll(result.splits());
+			changed |= result.changed();
+			Migration.Result locked = step.apply(locks);
+			List<String> newLocks = new ArrayList<>(locked.codes());
+			locked.splits().forEach(targets -> newLocks.add(targets.get(0))); // the editor's code: its default
+			locks = newLocks;
+		}
+		if (!changed && locks.equals(wire.codeLocks())) {
+			return new Migrated(wire, List.of(), null);
+		}
+		String ruleId = "migration:" + steps.get(0).from() + "->" + this.taxonomy.version();
+		Wire migrated = wire.withCodes(codes).withText(WireField.CODE_LOCKS, String.join(";", locks));
+		return new Migrated(migrated, splits, ruleId);
 	}
 
 	/** The rules behind a change of codes: those that added a code now present or removed one now absent. */

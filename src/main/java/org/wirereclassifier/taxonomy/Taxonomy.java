@@ -37,7 +37,18 @@ public final class Taxonomy {
 
 	private final Map<String, Integer> order = new HashMap<>();
 
+	private final Taxonomy previous;
+
+	private final Migration migration;
+
 	public Taxonomy(String version, List<Family> families) {
+		this(version, families, null, null);
+	}
+
+	/** A taxonomy that follows {@code previous}, whose codes {@code migration} brings to this one. */
+	public Taxonomy(String version, List<Family> families, Taxonomy previous, Migration migration) {
+		this.previous = previous;
+		this.migration = migration;
 		this.version = version;
 		this.families = List.copyOf(families);
 		for (Family family : families) {
@@ -50,6 +61,33 @@ public final class Taxonomy {
 
 	public String version() {
 		return this.version;
+	}
+
+	/**
+	 * The migration steps that bring a wire classified under {@code version} to this taxonomy, oldest first: none
+	 * for this version (or an unclassified wire), null for a version not in this taxonomy's chain.
+	 */
+	public List<Migration> stepsFrom(String version) {
+		if (version == null || version.isEmpty() || version.equals(this.version)) {
+			return List.of();
+		}
+		if (this.previous == null) {
+			return null;
+		}
+		List<Migration> earlier = this.previous.stepsFrom(version);
+		if (earlier == null) {
+			return null;
+		}
+		List<Migration> steps = new ArrayList<>(earlier);
+		steps.add(this.migration);
+		return steps;
+	}
+
+	/** The versions of this taxonomy's chain, oldest first. */
+	public List<String> chain() {
+		List<String> chain = this.previous == null ? new ArrayList<>() : new ArrayList<>(this.previous.chain());
+		chain.add(this.version);
+		return chain;
 	}
 
 	public List<Family> families() {

@@ -3,15 +3,34 @@ package org.wirereclassifier.taxonomy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A taxonomy file as maintainers write it ({@code jobs/taxonomy/*.yaml}); field names are the file's keys.
  */
-public record TaxonomyDefinition(String version, String description, List<FamilyDefinition> families) {
+public record TaxonomyDefinition(String version, String description, String previous, MigrationDefinition migration,
+		List<FamilyDefinition> families) {
+
+	/**
+	 * How the previous version's codes become this version's.
+	 *
+	 * @param rename old code: new code
+	 * @param merge new code: [old codes]
+	 * @param split old code: [new codes] (the pass's rules decide; the first is the default)
+	 * @param retire old code: replacement code, or empty (~) to remove it
+	 */
+	public record MigrationDefinition(Map<String, String> rename, Map<String, List<String>> merge,
+			Map<String, List<String>> split, Map<String, String> retire) {
+	}
 
 	/** Checks the definition; every problem is listed, each naming the family or code. */
 	public Taxonomy toTaxonomy() {
+		return toTaxonomy(null);
+	}
+
+	/** As {@link #toTaxonomy()}, following {@code before}, whose codes this definition's migration must bring here. */
+	public Taxonomy toTaxonomy(Taxonomy before) {
 		List<String> problems = new ArrayList<>();
 		if (this.version == null || this.version.isBlank()) {
 			problems.add("version is missing");
@@ -51,7 +70,30 @@ public record TaxonomyDefinition(String version, String description, List<Family
 		if (!problems.isEmpty()) {
 			throw new IllegalArgumentException(String.join("; ", problems));
 		}
-		return new Taxonomy(this.version, families);
+		if (before == null) {
+			if (this.migration != null) {
+				throw new IllegalArgumentException("a migration needs the previous version (previous: its file)");
+			}
+			return new Taxonomy(this.version, families);
+		}
+		if (before.chain().contains(this.version)) {
+			throw new IllegalArgumentException("version " + this.version + " comes back in its own chain ("
+					+ String.join(" -> ", before.chain()) + " -> " + this.version + "): a cycle");
+		}
+		MigrationDefinition m = this.migration == null ? new MigrationDefinition(null, null, null, null)
+				: this.migration;
+		Migration step = new Migration(before.version(), this.version, orEmpty(m.rename()), orEmpty(m.merge()),
+				orEmpty(m.split()), orEmpty(m.retire()));
+		Taxonomy next = new Taxonomy(this.version, families, before, step);
+		List<String> migrationProblems = step.problems(before, next);
+		if (!migrationProblems.isEmpty()) {
+			throw new IllegalArgumentException(String.join("; ", migrationProblems));
+		}
+		return next;
+	}
+
+	private static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
+		return map == null ? Map.of() : map;
 	}
 
 	public record FamilyDefinition(String id, String label, String description, List<CodeDefinition> codes) {

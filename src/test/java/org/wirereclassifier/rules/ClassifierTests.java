@@ -873,11 +873,19 @@ class ClassifierTests {
 		}
 
 		@Test
-		@DisplayName("an older taxonomy version only: the version, as taxonomy-version")
+		@DisplayName("an older taxonomy version only: a wire the pass does not otherwise change keeps it, and its bytes")
 		void versionOnly() {
 			Classification result = classifier(this.rules).classify(classified().taxonomyVersion("2025.01").build());
 
-			assertThat(result.changes()).containsExactly(change(WireField.TAXONOMY_VERSION, "2025.01", "2026.05",
+			assertThat(result.changes()).isEmpty();
+		}
+
+		@Test
+		@DisplayName("an unclassified wire gets the version, as taxonomy-version")
+		void versionOfAnUnclassifiedWire() {
+			Classification result = classifier(this.rules).classify(classified().taxonomyVersion("").build());
+
+			assertThat(result.changes()).containsExactly(change(WireField.TAXONOMY_VERSION, "", "2026.05",
 					"taxonomy-version"));
 		}
 
