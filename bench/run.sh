@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The performance benchmark: a synthetic archive of WIRES wires (default 200,000; about 1.2 KB each, from the
+# real AIID texts), the opencsv parse-and-write floor, and the full pass (rules, audit, restart state, report),
+# side by side, each with -Xmx512m. Prints wires/s, MB/s, the pass/floor ratio, peak RSS and GC pause time.
+# Needs a JDK 17+ and /usr/bin/time (Debian's `time` package). Usage: bench/run.sh [WIRES]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WIRES=${1:-200000}
+WORK=${BENCH_DIR:-target/bench}
+mkdir -p "$WORK"
+
+./mvnw -q -B package -DskipTests
+CP=$(./mvnw -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)
+
+ARCHIVE="$WORK/wires-$WIRES.csv"
+[ -f "$ARCHIVE" ] || java bench/GenerateArchive.java "$ARCHIVE" "$WIRES"
+BYTES=$(stat -c %s "$ARCHIVE")
+
+measure() { # name, command...: wall seconds and peak RSS (MB) of a command
+  local name=$1; shift
+  /usr/bin/time -v "$@" > "$WORK/$name.out" 2> "$WORK/$name.time"
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$WORK/$name.time")
+  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$WORK/$name.time")
+  echo "$wall $rss"
+}
+
+read -r FLOOR_S FLOOR_RSS < <(measure floor java -Xmx512m -cp "$CP" bench/Floor.java "$ARCHIVE" "$WORK/floor.csv")
+rm -rf "$WORK/out"
+read -r PASS_S PASS_RSS < <(measure pass java -Xmx512m -Xlog:gc:file="$WORK/gc.log" -jar target/wire-reclassifier.jar \
+  run --input "$ARCHIVE" --output "$WORK/out")
+GC_MS=$(grep -o '[0-9.]*ms$' "$WORK/gc.log" | awk '{s+=$1} END {printf "%.0f", s}')
+
+awk -v wires="$WIRES" -v bytes="$BYTES" -v fs="$FLOOR_S" -v frss="$FLOOR_RSS" -v ps="$PASS_S" -v prss="$PASS_RSS" \
+    -v gc="$GC_MS" -v cores="$(nproc)" -v java="$(java -version 2>&1 | head -1)" 'BEGIN {
+  mb = bytes / 1048576
+  printf "archive: %d wires, %.0f MB; machine: %d cores, %s\n", wires, mb, cores, java
+  printf "%-28s %9s %11s %8s %9s\n", "", "seconds", "wires/s", "MB/s", "peak RSS"
+  printf "%-28s %9.1f %11.0f %8.1f %7d MB\n", "floor (opencsv in and out)", fs, wires / fs, mb / fs, frss
+  printf "%-28s %9.1f %11.0f %8.1f %7d MB\n", "pass (rules, audit, report)", ps, wires / ps, mb / ps, prss
+  printf "pass / floor: %.2fx; GC pauses during the pass: %d ms\n", ps / fs, gc
+}'
