@@ -152,11 +152,14 @@ public final class Classifier implements WireClassifier {
 		Wire amended = migrated.wire().withCodes(codes).withSeverity(facts.severity);
 		boolean classified = !codes.equals(wire.codes()) || !facts.severity.equals(wire.severity())
 				|| !amended.codeLocks().equals(wire.codeLocks());
+		boolean writesRationale = !this.rationaleOnlyWhenClassified || classified || wire.rationale().isEmpty();
 		boolean editorKept = false;
 		if (wire.hasEditorRationale()) {
-			editorKept = !wire.rationale().equals(rationale) || !wire.counterfactual().equals(counterfactual);
+			// kept only where the pass would have written another: not on a wire a reclassification leaves alone
+			editorKept = writesRationale
+					&& (!wire.rationale().equals(rationale) || !wire.counterfactual().equals(counterfactual));
 		}
-		else if (!this.rationaleOnlyWhenClassified || classified || wire.rationale().isEmpty()) {
+		else if (writesRationale) {
 			amended = amended.withRationale(rationale, Wire.ORIGIN_BULK, counterfactual);
 		}
 		if (classified || !amended.equals(wire) || wire.taxonomyVersion().isEmpty()) {

@@ -118,6 +118,19 @@ class TaxonomyMigrationTests {
 		}
 
 		@Test
+		void anEditorsWireTheUpdateDoesNotTouchIsNotCountedAsKept() {
+			Wire editors = wire().codes("F1").rationale("Editor note.", "editor", "But for.").taxonomyVersion("2026.05")
+				.build();
+
+			Classification result = pass("2026.08").classify(editors);
+
+			assertThat(result.changes()).isEmpty();
+			assertThat(result.editorKept()).isFalse();
+			assertThat(pass("2026.08").classify(at("2026.05", "M1").withRationale("Editor note.", "editor", "But for."))
+				.editorKept()).isTrue();
+		}
+
+		@Test
 		void aTouchedWireGetsTheReclassificationsRationale() {
 			Classification result = pass("2026.08").classify(at("2026.05", "M1"));
 
