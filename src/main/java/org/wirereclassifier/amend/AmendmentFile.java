@@ -1,22 +1,14 @@
 package org.wirereclassifier.amend;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvException;
 
 import org.wirereclassifier.archive.Severity;
+import org.wirereclassifier.archive.SpreadsheetCsv;
 import org.wirereclassifier.archive.WireField;
 import org.wirereclassifier.taxonomy.Taxonomy;
 
@@ -34,23 +26,15 @@ public final class AmendmentFile {
 	 * @param editor the editor for rows without an {@code editor} column or value (the {@code --editor} option)
 	 */
 	public static List<Amendment> read(Path file, String editor, Taxonomy taxonomy) {
-		List<String[]> rows;
-		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-				CSVReader csv = new CSVReaderBuilder(reader)
-					.withCSVParser(new RFC4180ParserBuilder().build())
-					.build()) {
-			rows = csv.readAll();
+		SpreadsheetCsv csv;
+		try {
+			csv = SpreadsheetCsv.read(file, "wire_id,field,value,editor,note");
 		}
-		catch (IOException | CsvException ex) {
-			throw new AmendmentException(List.of(file + ": cannot be read as CSV (" + ex.getMessage() + ")"));
+		catch (IllegalArgumentException ex) {
+			throw new AmendmentException(List.of(ex.getMessage()));
 		}
-		if (rows.isEmpty()) {
-			throw new AmendmentException(List.of(file + ": empty; expected a header row wire_id,field,value,editor,note"));
-		}
-		List<String> header = new ArrayList<>();
-		for (String name : rows.get(0)) {
-			header.add(name.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT));
-		}
+		List<String> header = csv.header();
+		List<String[]> rows = csv.rows();
 		int wireId = header.indexOf("wire_id");
 		int field = header.indexOf("field");
 		boolean report = header.contains("amended_value");
@@ -64,9 +48,9 @@ public final class AmendmentFile {
 		List<String> problems = new ArrayList<>();
 		List<Amendment> amendments = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
-		for (int i = 1; i < rows.size(); i++) {
+		for (int i = 0; i < rows.size(); i++) {
 			String[] row = rows.get(i);
-			int number = i + 1;
+			int number = i + 2; // the header is row 1
 			if (row.length == 1 && row[0].isBlank()) {
 				continue;
 			}
