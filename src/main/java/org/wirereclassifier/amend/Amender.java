@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.wirereclassifier.archive.FieldChange;
 import org.wirereclassifier.archive.Wire;
@@ -45,21 +44,11 @@ public final class Amender implements WireClassifier {
 				default -> throw new IllegalStateException("not amendable: " + amendment.field());
 			};
 		}
-		List<FieldChange> changes = new ArrayList<>();
-		for (WireField field : WireField.EDITOR_WRITABLE) {
-			if (!Objects.equals(wire.get(field), amended.get(field))) {
-				String by = editors.getOrDefault(field, field == WireField.RATIONALE_ORIGIN
+		List<FieldChange> changes = FieldChange.between(wire, amended, field -> List.of(editors.getOrDefault(field,
+				field == WireField.RATIONALE_ORIGIN
 						? editors.getOrDefault(WireField.RATIONALE, editors.get(WireField.COUNTERFACTUAL))
-						: editors.get(WireField.CODES));
-				changes.add(new FieldChange(field, wire.text(field), amended.text(field), List.of(by)));
-			}
-		}
+						: editors.get(WireField.CODES))));
 		return new Classification(amended, changes, false, null, List.of(), List.of());
-	}
-
-	/** The wire ids the amendments name. */
-	public java.util.Set<String> wireIds() {
-		return this.byWire.keySet();
 	}
 
 }

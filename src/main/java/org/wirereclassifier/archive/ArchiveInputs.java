@@ -139,19 +139,11 @@ public final class ArchiveInputs {
 	/** Which of {@code wanted} the archive has: read before an amendment is applied, so unknown ids stop it. */
 	public static Set<String> findWireIds(List<ArchiveFile> files, Set<String> wanted) {
 		Set<String> found = new java.util.HashSet<>();
-		for (ArchiveFile file : files) {
-			try (ArchiveFileReader reader = ArchiveFileReader.open(file)) {
-				ArchiveItem item;
-				while ((item = reader.next()) != null) {
-					if (item instanceof ArchiveItem.WireRead read && wanted.contains(read.wire().wireId())) {
-						found.add(read.wire().wireId());
-					}
-				}
+		forEachWire(files, (wire, source) -> {
+			if (wanted.contains(wire.wireId())) {
+				found.add(wire.wireId());
 			}
-			catch (IOException ex) {
-				throw new ArchiveFileException(file.path() + ": cannot be read (" + ex.getMessage() + ")", ex);
-			}
-		}
+		});
 		return found;
 	}
 

@@ -162,11 +162,4 @@ public class AuditTrail {
 		}
 	}
 
-	/** How many wires of a run have audit rows (changed or editor-kept). */
-	public long wireCount(long instanceId) {
-		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM WR_AUDIT_WIRE WHERE JOB_INSTANCE_ID = ?",
-				Long.class, instanceId);
-		return count == null ? 0 : count;
-	}
-
 }

@@ -108,16 +108,8 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 		if (!unknown.isEmpty()) {
 			throw new AmendmentException(unknown);
 		}
-		String sha256;
-		try {
-			sha256 = PassDefinitionLoader.sha256(java.nio.file.Files.readAllBytes(file),
-					String.valueOf(editor).getBytes(StandardCharsets.UTF_8));
-		}
-		catch (java.io.IOException ex) {
-			throw new AmendmentException(List.of(file + ": cannot be read (" + ex.getMessage() + ")"));
-		}
 		return new RunPlan(plan.pass(), plan.inputArguments(), plan.files(), plan.inputsFingerprint(),
-				plan.outputDirectory(), false, new Amendments(file, editor, sha256, rows), null);
+				plan.outputDirectory(), false, new Amendments(file, editor, amendmentsSha256(file, editor), rows), null);
 	}
 
 	/**
@@ -157,15 +149,8 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 					+ "reverting them would undo those later changes too. Use --force to revert the rest and keep them. "
 					+ "First: " + check.conflicts().get(0));
 		}
-		String sha256;
-		try {
-			sha256 = PassDefinitionLoader.sha256(java.nio.file.Files.readAllBytes(audit));
-		}
-		catch (java.io.IOException ex) {
-			throw new RevertException(audit + ": cannot be read (" + ex.getMessage() + ")");
-		}
 		return new RunPlan(plan.pass(), plan.inputArguments(), plan.files(), plan.inputsFingerprint(),
-				plan.outputDirectory(), false, null, new Revert(run, audit, sha256, force, check.conflicts()));
+				plan.outputDirectory(), false, null, new Revert(run, audit, auditSha256(audit), force, check.conflicts()));
 	}
 
 	/** Each file's place in a run's order, by name. */
@@ -227,14 +212,7 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 	/** The revert a job applies; the run's audit must not have changed since the revert started. */
 	static Reverter loadReverter(JobParameters parameters, List<ArchiveFile> files) {
 		Path audit = Path.of(parameters.getString(REVERT_AUDIT));
-		String sha256;
-		try {
-			sha256 = PassDefinitionLoader.sha256(java.nio.file.Files.readAllBytes(audit));
-		}
-		catch (java.io.IOException ex) {
-			throw new RevertException(audit + ": cannot be read (" + ex.getMessage() + ")");
-		}
-		if (!parameters.getString(REVERT_AUDIT_SHA256).startsWith(sha256)) {
+		if (!parameters.getString(REVERT_AUDIT_SHA256).startsWith(auditSha256(audit))) {
 			throw new RevertException(audit + ": changed since this revert started");
 		}
 		return new Reverter(audit, fileOrder(files), "revert:" + audit.getParent().getFileName());
@@ -249,19 +227,32 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 		Path file = Path.of(parameters.getString(AMENDMENTS));
 		String editor = parameters.getString(EDITOR, "");
 		List<Amendment> rows = AmendmentFile.read(file, editor.isEmpty() ? null : editor, pass.taxonomy());
-		String sha256;
-		try {
-			sha256 = PassDefinitionLoader.sha256(java.nio.file.Files.readAllBytes(file),
-					(editor.isEmpty() ? "null" : editor).getBytes(StandardCharsets.UTF_8));
-		}
-		catch (java.io.IOException ex) {
-			throw new AmendmentException(List.of(file + ": cannot be read (" + ex.getMessage() + ")"));
-		}
-		if (!sha256.equals(parameters.getString(AMENDMENTS_SHA256))) {
+		if (!amendmentsSha256(file, editor).equals(parameters.getString(AMENDMENTS_SHA256))) {
 			throw new AmendmentException(List.of(file + ": the amendment file changed since this run started; "
 					+ "restore it to resume, or run again to start a new run"));
 		}
 		return new Amender(rows, pass.taxonomy());
+	}
+
+	/** An amendment run's identity: the file's bytes and the default editor (none and empty are the same). */
+	private static String amendmentsSha256(Path file, String editor) {
+		try {
+			return PassDefinitionLoader.sha256(java.nio.file.Files.readAllBytes(file),
+					(editor == null ? "" : editor).getBytes(StandardCharsets.UTF_8));
+		}
+		catch (java.io.IOException ex) {
+			throw new AmendmentException(List.of(file + ": cannot be read (" + ex.getMessage() + ")"));
+		}
+	}
+
+	/** A revert's identity: the bytes of the audit log it undoes. */
+	private static String auditSha256(Path audit) {
+		try {
+			return PassDefinitionLoader.sha256(java.nio.file.Files.readAllBytes(audit));
+		}
+		catch (java.io.IOException ex) {
+			throw new RevertException(audit + ": cannot be read (" + ex.getMessage() + ")");
+		}
 	}
 
 	static boolean isDryRun(JobParameters parameters) {

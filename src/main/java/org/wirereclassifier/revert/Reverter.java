@@ -65,12 +65,7 @@ public final class Reverter implements WireClassifier {
 			}
 			reverted = reverted.withText(field, entry.get("before").asString());
 		}
-		List<FieldChange> changes = new ArrayList<>();
-		for (WireField field : WireField.EDITOR_WRITABLE) {
-			if (!wire.text(field).equals(reverted.text(field))) {
-				changes.add(new FieldChange(field, wire.text(field), reverted.text(field), List.of(this.ruleId)));
-			}
-		}
+		List<FieldChange> changes = FieldChange.between(wire, reverted, field -> List.of(this.ruleId));
 		return new Classification(reverted, changes, false, null, List.of(), List.of());
 	}
 

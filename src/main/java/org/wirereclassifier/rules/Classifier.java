@@ -167,22 +167,17 @@ public final class Classifier implements WireClassifier {
 			amended = amended.withTaxonomyVersion(this.taxonomy.version());
 		}
 
-		List<FieldChange> changes = new ArrayList<>();
-		for (WireField field : WireField.EDITOR_WRITABLE) {
-			if (Objects.equals(wire.get(field), amended.get(field))) {
-				continue;
-			}
-			List<String> ruleIds = switch (field) {
-				case CODES -> codeRules(wire.codes(), codes, addedBy, removedBy);
-				case SEVERITY -> List.of(severityBy);
-				case RATIONALE -> List.of(rationaleBy);
-				case COUNTERFACTUAL -> List.of(counterfactualBy);
-				case RATIONALE_ORIGIN -> List.of(rationaleBy);
-				case CODE_LOCKS -> List.of(migrated.ruleId());
-				default -> List.of(TAXONOMY_VERSION);
-			};
-			changes.add(new FieldChange(field, wire.text(field), amended.text(field), ruleIds));
-		}
+		String severityRule = severityBy;
+		String rationaleRule = rationaleBy;
+		String counterfactualRule = counterfactualBy;
+		List<FieldChange> changes = FieldChange.between(wire, amended, field -> switch (field) {
+			case CODES -> codeRules(wire.codes(), codes, addedBy, removedBy);
+			case SEVERITY -> List.of(severityRule);
+			case RATIONALE, RATIONALE_ORIGIN -> List.of(rationaleRule);
+			case COUNTERFACTUAL -> List.of(counterfactualRule);
+			case CODE_LOCKS -> List.of(migrated.ruleId());
+			default -> List.of(TAXONOMY_VERSION);
+		});
 		List<String> unknown = codes.stream().filter(code -> !this.taxonomy.isKnown(code)).toList();
 		List<String> retired = codes.stream().filter(this.taxonomy::isRetired).toList();
 		return new Classification(amended, changes, editorKept, editorKept ? rationale : null, unknown, retired);
