@@ -55,6 +55,10 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 
 	private final WrittenWiresListener listener;
 
+	private final List<SideFile> sideFiles;
+
+	private final List<OutputFile> sideOutputs = new ArrayList<>();
+
 	private ArchiveTally tally = new ArchiveTally();
 
 	private OutputFile output;
@@ -67,17 +71,29 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 	 * @param workDirectory where the {@code .part} files go
 	 * @param sync whether to force files to disk before each commit (off only for tests and benchmarks)
 	 * @param skipLimit how many records may be rejected before the run fails (negative: no limit)
-	 * @param listener told which classified wires each chunk wrote (the audit trail)
+	 * @param sideFiles the run's files beside the amended ones, in the order of each prepared wire's side lines
+	 * @param listener told which classified wires each chunk wrote (the report's counts)
 	 * @param dryRun whether to leave out the amended files (a dry run writes only rejects, audit and report)
 	 */
-	public AmendedArchiveWriter(Path workDirectory, boolean sync, long skipLimit, WrittenWiresListener listener,
-			boolean dryRun) {
+	public AmendedArchiveWriter(Path workDirectory, boolean sync, long skipLimit, List<SideFile> sideFiles,
+			WrittenWiresListener listener, boolean dryRun) {
 		this.workDirectory = workDirectory;
+		this.sideFiles = List.copyOf(sideFiles);
 		this.sync = sync;
 		this.skipLimit = skipLimit;
 		this.dryRun = dryRun;
 		this.listener = listener;
 		setName("amendedArchiveWriter");
+	}
+
+	/**
+	 * A file the run writes beside the amended files, a few lines per wire (the audit log, the report's rows),
+	 * committed and cut back on a restart like them.
+	 *
+	 * @param name its name in the output directory
+	 * @param header its bytes before the first line
+	 */
+	public record SideFile(String name, byte[] header) {
 	}
 
 	public static Path partOf(Path workDirectory, String fileName) {
@@ -92,6 +108,10 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 				this.tally = this.json.readValue(context.getString(getExecutionContextKey(TALLY)), ArchiveTally.class);
 				this.rejects = OutputFile.resume(partOf(this.workDirectory, REJECTS),
 						context.getLong(getExecutionContextKey(REJECTS_LENGTH)));
+				for (SideFile side : this.sideFiles) {
+					this.sideOutputs.add(OutputFile.resume(partOf(this.workDirectory, side.name()),
+							context.getLong(getExecutionContextKey(side.name() + ".length"))));
+				}
 				if (context.containsKey(getExecutionContextKey(FILE))) {
 					this.outputName = context.getString(getExecutionContextKey(FILE));
 					this.output = openOutput(this.outputName, context.getLong(getExecutionContextKey(FILE_LENGTH)));
@@ -99,7 +119,13 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 			}
 			else {
 				this.rejects = OutputFile.create(partOf(this.workDirectory, REJECTS));
+				for (SideFile side : this.sideFiles) {
+					OutputFile output = OutputFile.create(partOf(this.workDirectory, side.name()));
+					output.write(side.header());
+					this.sideOutputs.add(output);
+				}
 			}
+			this.listener.open(context);
 		}
 		catch (IOException ex) {
 			throw new ItemStreamException("Cannot open the run's working files in " + this.workDirectory, ex);
@@ -113,24 +139,18 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 			if (item instanceof ArchiveItem.FileStart start) {
 				startFile(start);
 			}
-			else if (item instanceof ArchiveItem.Classified classified) {
-				byte[] bytes;
-				try {
-					bytes = recordBytes(classified);
-				}
-				catch (RuntimeException ex) {
-					reject(new ArchiveItem.Rejected(classified.source(), classified.original().wireId(),
-							"could not be written: " + ex.getMessage(), classified.source().text()));
-					continue;
-				}
-				if (bytes == null) {
-					copyRaw(classified.source());
+			else if (item instanceof ArchiveItem.Prepared prepared) {
+				if (prepared.record() == null) {
+					copyRaw(prepared.wire().source());
 				}
 				else {
-					this.output.write(bytes);
+					this.output.write(prepared.record());
 				}
-				this.tally.count(classified);
-				written.add(classified);
+				for (int i = 0; i < prepared.sideLines().size(); i++) {
+					this.sideOutputs.get(i).write(prepared.sideLines().get(i));
+				}
+				this.tally.count(prepared.wire());
+				written.add(prepared.wire());
 			}
 			else if (item instanceof ArchiveItem.Rejected rejected) {
 				reject(rejected);
@@ -139,7 +159,7 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 				endFile(end);
 			}
 			else {
-				throw new IllegalStateException("unclassified item reached the writer: " + item);
+				throw new IllegalStateException("an item not prepared for writing reached the writer: " + item);
 			}
 		}
 		if (this.skipLimit >= 0 && this.tally.rejected > this.skipLimit) {
@@ -188,8 +208,11 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 		this.tally.current().bytes = this.output.length();
 	}
 
-	/** The bytes of a classified record as the amended file has it; null when its original bytes serve. */
-	private static byte[] recordBytes(ArchiveItem.Classified classified) {
+	/**
+	 * The bytes of a classified record as the amended file has it; null when its original bytes serve. Called on
+	 * the threads that classify, not the writer's.
+	 */
+	public static byte[] recordBytes(ArchiveItem.Classified classified) {
 		SourceRecord source = classified.source();
 		if (!classified.changed()) {
 			if (source.layout() instanceof RecordLayout.Csv csv && !csv.header().appended().isEmpty()) {
@@ -241,11 +264,17 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 				this.rejects.flush(this.sync);
 				context.putLong(getExecutionContextKey(REJECTS_LENGTH), this.rejects.length());
 			}
+			for (int i = 0; i < this.sideFiles.size(); i++) {
+				this.sideOutputs.get(i).flush(this.sync);
+				context.putLong(getExecutionContextKey(this.sideFiles.get(i).name() + ".length"),
+						this.sideOutputs.get(i).length());
+			}
 			context.putString(getExecutionContextKey(TALLY), this.json.writeValueAsString(this.tally));
 		}
 		catch (IOException ex) {
 			throw new ItemStreamException("Cannot flush the run's working files in " + this.workDirectory, ex);
 		}
+		this.listener.update(context);
 	}
 
 	@Override
@@ -256,6 +285,11 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 				this.rejects.close();
 				this.rejects = null;
 			}
+			for (OutputFile side : this.sideOutputs) {
+				side.close();
+			}
+			this.sideOutputs.clear();
+			this.listener.close();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

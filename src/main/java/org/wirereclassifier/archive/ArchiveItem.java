@@ -38,6 +38,17 @@ public sealed interface ArchiveItem {
 
 	}
 
+	/**
+	 * A classified wire with the bytes the writer appends for it, made ready on the thread that classified it, so
+	 * that the one thread writing the files only appends bytes.
+	 *
+	 * @param record the record as the amended file has it; null when its original bytes serve
+	 * @param sideLines the wire's lines for each of the run's side files (audit, report), in the writer's order of
+	 * side files; an empty array for none
+	 */
+	record Prepared(Classified wire, byte[] record, List<byte[]> sideLines) implements ArchiveItem {
+	}
+
 	/** A file ends; its bytes {@code [trailerStart, trailerEnd)} after the last record are copied as they are. */
 	record FileEnd(ArchiveFile file, long trailerStart, long trailerEnd) implements ArchiveItem {
 	}

@@ -62,12 +62,14 @@ final class CsvRecordWriter {
 			return;
 		}
 		out.write('"');
-		for (byte b : bytes) {
-			if (b == '"') {
-				out.write('"');
+		int from = 0;
+		for (int i = 0; i < bytes.length; i++) {
+			if (bytes[i] == '"') {
+				out.write(bytes, from, i + 1 - from); // the quote, then its double
+				from = i;
 			}
-			out.write(b);
 		}
+		out.write(bytes, from, bytes.length - from);
 		out.write('"');
 	}
 

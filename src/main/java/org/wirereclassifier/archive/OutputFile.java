@@ -11,7 +11,7 @@ import java.nio.file.StandardOpenOption;
  * An output file written in order, whose length at each commit is recorded so that a restart can cut it back to
  * exactly what was committed (whatever a crash left after that).
  */
-final class OutputFile implements Closeable {
+public final class OutputFile implements Closeable {
 
 	private final Path path;
 
@@ -28,18 +28,18 @@ final class OutputFile implements Closeable {
 	}
 
 	/** Counts what would be written, and writes nothing: the amended archive of a dry run. */
-	static OutputFile discarding(Path path, long length) {
+	public static OutputFile discarding(Path path, long length) {
 		return new OutputFile(path, null, length);
 	}
 
 	/** Creates the file, or empties it. */
-	static OutputFile create(Path path) throws IOException {
+	public static OutputFile create(Path path) throws IOException {
 		return new OutputFile(path, FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.TRUNCATE_EXISTING), 0);
 	}
 
 	/** Opens the file to go on writing after its first {@code committed} bytes; anything after them is cut. */
-	static OutputFile resume(Path path, long committed) throws IOException {
+	public static OutputFile resume(Path path, long committed) throws IOException {
 		FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 		if (channel.size() < committed) {
 			channel.close();
@@ -51,19 +51,19 @@ final class OutputFile implements Closeable {
 		return new OutputFile(path, channel, committed);
 	}
 
-	Path path() {
+	public Path path() {
 		return this.path;
 	}
 
-	long length() {
+	public long length() {
 		return this.length;
 	}
 
-	void write(byte[] bytes) throws IOException {
+	public void write(byte[] bytes) throws IOException {
 		write(bytes, 0, bytes.length);
 	}
 
-	void write(byte[] bytes, int offset, int count) throws IOException {
+	public void write(byte[] bytes, int offset, int count) throws IOException {
 		while (count > 0) {
 			if (!this.buffer.hasRemaining()) {
 				drain();
@@ -77,7 +77,7 @@ final class OutputFile implements Closeable {
 	}
 
 	/** Copies {@code [from, to)} of another file, e.g. a record too large to hold in memory. */
-	void copy(Path source, long from, long to) throws IOException {
+	public void copy(Path source, long from, long to) throws IOException {
 		drain();
 		if (this.channel == null) {
 			this.length += to - from;
@@ -97,7 +97,7 @@ final class OutputFile implements Closeable {
 	}
 
 	/** Writes what is buffered and, with {@code sync}, forces it to the disk: done before every commit. */
-	void flush(boolean sync) throws IOException {
+	public void flush(boolean sync) throws IOException {
 		drain();
 		if (sync && this.channel != null) {
 			this.channel.force(false);

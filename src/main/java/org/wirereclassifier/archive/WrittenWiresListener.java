@@ -2,12 +2,14 @@ package org.wirereclassifier.archive;
 
 import java.util.List;
 
+import org.springframework.batch.infrastructure.item.ItemStream;
+
 /**
  * Told, within a chunk's transaction, which classified wires the archive writer has written (a wire that could
- * not be written is rejected instead, and not reported here): the audit trail records exactly these.
+ * not be written is rejected instead, and not reported here). The writer opens, updates and closes it with its own
+ * stream: what it keeps is saved with the chunk, and a restart goes on from the last commit.
  */
-@FunctionalInterface
-public interface WrittenWiresListener {
+public interface WrittenWiresListener extends ItemStream {
 
 	WrittenWiresListener NONE = wires -> {
 	};

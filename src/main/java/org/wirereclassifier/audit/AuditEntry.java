@@ -1,8 +1,13 @@
 package org.wirereclassifier.audit;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+
+import org.wirereclassifier.archive.ArchiveItem;
+import org.wirereclassifier.archive.FieldChange;
+import org.wirereclassifier.archive.WireField;
+
+import tools.jackson.core.JsonGenerator;
 
 /**
  * One line of {@code audit.jsonl}: one changed field of one wire, or a wire whose editor rationale stood against
@@ -20,26 +25,67 @@ public record AuditEntry(long executionId, String pass, String wireId, String he
 	/** An editor's rationale the pass left alone. */
 	public static final String KEPT = "editor-kept";
 
-	/** The entry as {@code audit.jsonl} has it, keys in this order. */
-	public Map<String, Object> toJson() {
-		Map<String, Object> line = new LinkedHashMap<>();
-		line.put("execution_id", this.executionId);
-		line.put("pass", this.pass);
-		line.put("wire_id", this.wireId);
-		line.put("file", this.file);
-		line.put("record", this.record);
-		line.put("field", this.field);
-		line.put("before", this.before);
-		line.put("after", this.after);
-		line.put("rule_ids", this.ruleIds);
-		line.put("taxonomy_before", this.taxonomyBefore);
-		line.put("taxonomy_after", this.taxonomyAfter);
-		line.put("kind", this.kind);
-		if (this.wouldHaveWritten != null) {
-			line.put("would_have_written", this.wouldHaveWritten);
+	/**
+	 * The entries of a classified wire, in the order the audit has them: its changed fields, then an editor's kept
+	 * rationale. None for a wire the pass left alone.
+	 */
+	public static List<AuditEntry> of(ArchiveItem.Classified wire, long executionId, String pass, String at) {
+		if (!wire.changed() && !wire.editorKept()) {
+			return List.of();
 		}
-		line.put("at", this.at);
-		return line;
+		List<AuditEntry> entries = new ArrayList<>(wire.changes().size() + 1);
+		String wireId = wire.original().wireId();
+		String headline = wire.original().headline();
+		String file = wire.source().file().name();
+		long record = wire.source().recordNumber();
+		String taxonomyBefore = wire.original().taxonomyVersion();
+		String taxonomyAfter = wire.amended().taxonomyVersion();
+		for (FieldChange change : wire.changes()) {
+			entries.add(new AuditEntry(executionId, pass, wireId, headline, file, record, change.field().fieldName(),
+					change.before(), change.after(), change.ruleIds(), taxonomyBefore, taxonomyAfter, CHANGED, null,
+					at));
+		}
+		if (wire.editorKept()) {
+			entries.add(new AuditEntry(executionId, pass, wireId, headline, file, record,
+					WireField.RATIONALE.fieldName(), wire.original().rationale(), wire.original().rationale(), List.of(),
+					taxonomyBefore, taxonomyAfter, KEPT, wire.keptRationale(), at));
+		}
+		return entries;
+	}
+
+	/** Writes the entry as {@code audit.jsonl} has it, keys in this order; with the headline only if asked. */
+	public void write(JsonGenerator json, boolean withHeadline) {
+		json.writeStartObject();
+		json.writeNumberProperty("execution_id", this.executionId);
+		json.writeStringProperty("pass", this.pass);
+		json.writeStringProperty("wire_id", this.wireId);
+		if (withHeadline) {
+			json.writeStringProperty("headline", this.headline);
+		}
+		json.writeStringProperty("file", this.file);
+		json.writeNumberProperty("record", this.record);
+		json.writeStringProperty("field", this.field);
+		json.writeStringProperty("before", this.before);
+		json.writeStringProperty("after", this.after);
+		json.writeName("rule_ids");
+		if (this.ruleIds == null) {
+			json.writeNull();
+		}
+		else {
+			json.writeStartArray();
+			for (String rule : this.ruleIds) {
+				json.writeString(rule);
+			}
+			json.writeEndArray();
+		}
+		json.writeStringProperty("taxonomy_before", this.taxonomyBefore);
+		json.writeStringProperty("taxonomy_after", this.taxonomyAfter);
+		json.writeStringProperty("kind", this.kind);
+		if (this.wouldHaveWritten != null) {
+			json.writeStringProperty("would_have_written", this.wouldHaveWritten);
+		}
+		json.writeStringProperty("at", this.at);
+		json.writeEndObject();
 	}
 
 }

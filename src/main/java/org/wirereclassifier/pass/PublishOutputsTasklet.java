@@ -22,17 +22,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.wirereclassifier.archive.AmendedArchiveWriter;
 import org.wirereclassifier.archive.ArchiveTally;
-import org.wirereclassifier.audit.AuditTrail;
-import org.wirereclassifier.report.ChangeReportWriter;
+import org.wirereclassifier.report.ChangeReport;
+import org.wirereclassifier.report.ReportRecorder;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes a finished run: exports the run's audit entries to {@code audit.jsonl} and, in the same read, the
- * editors' change report ({@code report.html}, {@code report.csv}); writes {@code summary.json}; and moves them,
- * the amended files and {@code rejects.jsonl} from the run's working directory into the output directory, each by an atomic rename, so that the output
- * directory never holds a half-written file. Safe to repeat after a crash: a file already moved is checked, not
+ * Publishes a finished run: writes the editors' {@code report.html} and the run's {@code summary.json}, then moves
+ * them, the amended files, {@code rejects.jsonl}, {@code audit.jsonl} and {@code report.csv} (which the
+ * classification step wrote) from the run's working directory into the output directory, each by an atomic
+ * rename, so that the output directory never holds a half-written file. Safe to repeat after a crash: a file already moved is checked, not
  * moved again.
  */
 @Component
@@ -44,17 +44,14 @@ public class PublishOutputsTasklet implements Tasklet {
 
 	public static final String REPORT_HTML = "report.html";
 
-	public static final String REPORT_CSV = ChangeReportWriter.CSV_NAME;
+	public static final String REPORT_CSV = ChangeReport.CSV_NAME;
 
 	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
 	private final JobRepository jobRepository;
 
-	private final AuditTrail auditTrail;
-
-	public PublishOutputsTasklet(JobRepository jobRepository, AuditTrail auditTrail) {
+	public PublishOutputsTasklet(JobRepository jobRepository) {
 		this.jobRepository = jobRepository;
-		this.auditTrail = auditTrail;
 	}
 
 	@Override
@@ -74,16 +71,12 @@ public class PublishOutputsTasklet implements Tasklet {
 
 		Pass pass = RunPlan.loadPass(parameters.getString(RunPlan.PASS), parameters.getString(RunPlan.PASS_SHA256));
 		Files.createDirectories(output);
-		long auditEntries;
-		try (ChangeReportWriter report = new ChangeReportWriter(reportInfo(pass, parameters, dryRun), tally,
-				AmendedArchiveWriter.partOf(work, REPORT_CSV))) {
-			auditEntries = this.auditTrail.export(job.getJobInstance().getInstanceId(),
-					AmendedArchiveWriter.partOf(work, AUDIT), report::accept);
-			Path rejects = AmendedArchiveWriter.partOf(work, AmendedArchiveWriter.REJECTS);
-			// a publish resumed after it moved rejects.jsonl finds it in the output directory
-			report.writeHtml(AmendedArchiveWriter.partOf(work, REPORT_HTML),
-					Files.exists(rejects) ? rejects : output.resolve(AmendedArchiveWriter.REJECTS));
-		}
+		long auditEntries = ReportRecorder.entriesOf(classified.getExecutionContext());
+		Path rejects = AmendedArchiveWriter.partOf(work, AmendedArchiveWriter.REJECTS);
+		// a publish resumed after it moved rejects.jsonl finds it in the output directory
+		ReportRecorder.writeHtml(AmendedArchiveWriter.partOf(work, REPORT_HTML), reportInfo(pass, parameters, dryRun),
+				tally, classified.getExecutionContext(), work,
+				Files.exists(rejects) ? rejects : output.resolve(AmendedArchiveWriter.REJECTS));
 		Files.write(AmendedArchiveWriter.partOf(work, SUMMARY), summary(pass, tally, auditEntries, dryRun,
 				RunPlan.isAmendment(parameters) ? Path.of(parameters.getString(RunPlan.AMENDMENTS)) : null,
 				RunPlan.isRevert(parameters) ? Path.of(parameters.getString(RunPlan.REVERT_AUDIT)).getParent() : null));
@@ -130,8 +123,8 @@ public class PublishOutputsTasklet implements Tasklet {
 		Files.delete(work);
 	}
 
-	private static ChangeReportWriter.RunInfo reportInfo(Pass pass, JobParameters parameters, boolean dryRun) {
-		return new ChangeReportWriter.RunInfo(pass.name(), pass.definition().pass().date().toString(),
+	private static ChangeReport.RunInfo reportInfo(Pass pass, JobParameters parameters, boolean dryRun) {
+		return new ChangeReport.RunInfo(pass.name(), pass.definition().pass().date().toString(),
 				pass.taxonomyVersion(), pass.file().getFileName().toString(), pass.sha256(),
 				RunPlan.splitInputs(parameters.getString(RunPlan.INPUTS)).stream().map(Path::toString).toList(),
 				dryRun);

@@ -1,7 +1,9 @@
 package org.wirereclassifier.pass;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -15,14 +17,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.wirereclassifier.archive.AmendedArchiveWriter;
 import org.wirereclassifier.archive.ArchiveInputs;
 import org.wirereclassifier.archive.ArchiveItem;
 import org.wirereclassifier.archive.ArchiveReader;
 import org.wirereclassifier.archive.WireField;
-import org.wirereclassifier.audit.AuditTrail;
-import org.wirereclassifier.audit.AuditRecorder;
+import org.wirereclassifier.report.ReportRecorder;
 import org.wirereclassifier.rules.ClassificationProcessor;
 
 /**
@@ -44,17 +46,27 @@ public class ReclassificationJobConfiguration {
 		return new JobBuilder(JOB_NAME, jobRepository).start(classifyWires).next(publishOutputs).build();
 	}
 
+	/**
+	 * Job-scoped so that a revert, whose processor follows the reverted run's audit in order, runs on one thread;
+	 * any other run classifies on {@code wire-reclassifier.threads} threads while this one reads and writes. The
+	 * writer gets the items of each chunk in their order, so the outputs are the same bytes either way.
+	 */
 	@Bean
+	@JobScope
 	public Step classifyWires(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ArchiveReader archiveReader, ClassificationProcessor classificationProcessor,
+			ArchiveReader archiveReader, PreparedWireProcessor preparedWireProcessor,
 			AmendedArchiveWriter amendedArchiveWriter, ObjectProvider<ClassificationStepObserver> observers,
-			@Value("${wire-reclassifier.chunk-size:500}") int chunkSize) {
+			@Value("${wire-reclassifier.chunk-size:500}") int chunkSize, ThreadPoolTaskExecutor classifyingThreads,
+			@Value("#{jobParameters['" + RunPlan.REVERT_AUDIT + "']}") String revertedAudit) {
 		ChunkOrientedStepBuilder<ArchiveItem, ArchiveItem> step = new StepBuilder(CLASSIFY_STEP, jobRepository)
 			.<ArchiveItem, ArchiveItem>chunk(chunkSize)
 			.transactionManager(transactionManager)
 			.reader(archiveReader)
-			.processor(classificationProcessor)
+			.processor(preparedWireProcessor)
 			.writer(amendedArchiveWriter);
+		if (classifyingThreads.getMaxPoolSize() > 1 && (revertedAudit == null || revertedAudit.isEmpty())) {
+			step.taskExecutor(classifyingThreads);
+		}
 		observers.orderedStream().forEach(observer -> {
 			step.listener(observer);
 			if (observer instanceof ItemStream stream) {
@@ -79,34 +91,49 @@ public class ReclassificationJobConfiguration {
 				RunPlan.isAmendment(parameters) ? WireField.EDITOR_WRITABLE : WireField.PASS_WRITABLE);
 	}
 
+	/** The threads that classify: {@code wire-reclassifier.threads}, by default one a core. */
 	@Bean
-	@StepScope
-	public ClassificationProcessor classificationProcessor(
-			@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
-		Pass pass = RunPlan.loadPass(parameters.getString(RunPlan.PASS), parameters.getString(RunPlan.PASS_SHA256));
-		if (RunPlan.isAmendment(parameters)) {
-			return new ClassificationProcessor(RunPlan.loadAmender(parameters, pass));
-		}
-		if (RunPlan.isRevert(parameters)) {
-			return new ClassificationProcessor(RunPlan.loadReverter(parameters,
-					ArchiveInputs.expand(RunPlan.splitInputs(parameters.getString(RunPlan.INPUTS)))));
-		}
-		return new ClassificationProcessor(pass.classifier());
+	public ThreadPoolTaskExecutor classifyingThreads(@Value("${wire-reclassifier.threads:0}") int threads) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		int size = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+		executor.setCorePoolSize(size);
+		executor.setMaxPoolSize(size);
+		executor.setThreadNamePrefix("classify-");
+		executor.setDaemon(true);
+		return executor;
 	}
 
 	@Bean
 	@StepScope
-	public AmendedArchiveWriter amendedArchiveWriter(AuditTrail auditTrail,
-			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long instanceId,
-			@Value("#{stepExecution.jobExecution.id}") long executionId,
+	public PreparedWireProcessor preparedWireProcessor(
+			@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters,
+			@Value("#{stepExecution.jobExecution.id}") long executionId) {
+		Pass pass = RunPlan.loadPass(parameters.getString(RunPlan.PASS), parameters.getString(RunPlan.PASS_SHA256));
+		ClassificationProcessor classification;
+		if (RunPlan.isAmendment(parameters)) {
+			classification = new ClassificationProcessor(RunPlan.loadAmender(parameters, pass));
+		}
+		else if (RunPlan.isRevert(parameters)) {
+			classification = new ClassificationProcessor(RunPlan.loadReverter(parameters,
+					ArchiveInputs.expand(RunPlan.splitInputs(parameters.getString(RunPlan.INPUTS)))));
+		}
+		else {
+			classification = new ClassificationProcessor(pass.classifier());
+		}
+		return new PreparedWireProcessor(classification, executionId, parameters.getString(RunPlan.PASS_NAME),
+				Clock.systemUTC());
+	}
+
+	@Bean
+	@StepScope
+	public AmendedArchiveWriter amendedArchiveWriter(@Value("#{stepExecution.jobExecution.id}") long executionId,
 			@Value("#{jobParameters['" + RunPlan.PASS_NAME + "']}") String passName,
 			@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters,
 			@Value("${wire-reclassifier.sync:true}") boolean sync,
 			@Value("${wire-reclassifier.skip-limit:10000}") long skipLimit) {
-		return new AmendedArchiveWriter(
-				RunPlan.workDirectory(Path.of(parameters.getString(RunPlan.OUTPUT)), RunPlan.runKey(parameters)), sync,
-				skipLimit, new AuditRecorder(auditTrail, instanceId, executionId, passName),
-				RunPlan.isDryRun(parameters));
+		Path work = RunPlan.workDirectory(Path.of(parameters.getString(RunPlan.OUTPUT)), RunPlan.runKey(parameters));
+		return new AmendedArchiveWriter(work, sync, skipLimit, PreparedWireProcessor.SIDE_FILES,
+				new ReportRecorder(work, sync, executionId, passName), RunPlan.isDryRun(parameters));
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.wirereclassifier.audit.AuditEntry;
 
@@ -49,6 +50,35 @@ final class ChangeStats {
 	private final Map<String, Long> fields = new HashMap<>();
 
 	private final Map<String, Long> severityShifts = new HashMap<>();
+
+	/**
+	 * The counts, as kept in the classification step's execution context at each commit: a resumed run goes on
+	 * counting from them.
+	 */
+	record Snapshot(long entries, long editorKept, long wires, long changedWires, Map<String, long[]> codes,
+			Map<String, Long> ruleEntries, Map<String, Long> ruleWires, Map<String, Long> fields,
+			Map<String, Long> severityShifts) {
+	}
+
+	Snapshot snapshot() {
+		return new Snapshot(this.entries, this.editorKept, this.wires, this.changedWires, new TreeMap<>(this.codes),
+				new TreeMap<>(this.ruleEntries), new TreeMap<>(this.ruleWires), new TreeMap<>(this.fields),
+				new TreeMap<>(this.severityShifts));
+	}
+
+	static ChangeStats of(Snapshot snapshot) {
+		ChangeStats stats = new ChangeStats();
+		stats.entries = snapshot.entries();
+		stats.editorKept = snapshot.editorKept();
+		stats.wires = snapshot.wires();
+		stats.changedWires = snapshot.changedWires();
+		stats.codes.putAll(snapshot.codes());
+		stats.ruleEntries.putAll(snapshot.ruleEntries());
+		stats.ruleWires.putAll(snapshot.ruleWires());
+		stats.fields.putAll(snapshot.fields());
+		stats.severityShifts.putAll(snapshot.severityShifts());
+		return stats;
+	}
 
 	/** The rules seen on the current wire, so that each rule counts a wire once. */
 	private final Set<String> wireRules = new HashSet<>();

@@ -17,7 +17,7 @@ import org.wirereclassifier.archive.ArchiveTally;
  */
 final class ReportPage {
 
-	private final ChangeReportWriter.RunInfo info;
+	private final ChangeReport.RunInfo info;
 
 	private final ArchiveTally tally;
 
@@ -29,7 +29,7 @@ final class ReportPage {
 
 	private final StringBuilder html = new StringBuilder(64 * 1024);
 
-	ReportPage(ChangeReportWriter.RunInfo info, ArchiveTally tally, ChangeStats stats, WireSample sample,
+	ReportPage(ChangeReport.RunInfo info, ArchiveTally tally, ChangeStats stats, WireSample sample,
 			Rejects rejects) {
 		this.info = info;
 		this.tally = tally;
@@ -48,7 +48,7 @@ final class ReportPage {
 		this.html.append("<nav class=\"toc\" aria-label=\"Sections\"><ul><li><a href=\"#accounting\">Records</a></li>"
 				+ "<li><a href=\"#charts\">What changed</a></li><li><a href=\"#wires\">Changes by wire</a></li>"
 				+ "<li><a href=\"#rejects\">Rejected records</a></li><li><a href=\"")
-			.append(ChangeReportWriter.CSV_NAME).append("\">All changes (report.csv)</a></li></ul></nav>\n");
+			.append(ChangeReport.CSV_NAME).append("\">All changes (report.csv)</a></li></ul></nav>\n");
 		this.html.append("<main class=\"wrap\">\n");
 		accounting();
 		new ChartPanels(this.html, this.stats).render();
@@ -56,7 +56,7 @@ final class ReportPage {
 		rejects();
 		this.html.append("</main>\n<footer><div class=\"wrap\">Written by wire-reclassifier from the run&#39;s audit "
 				+ "trail. Counts and charts cover every audit entry; <a href=\"")
-			.append(ChangeReportWriter.CSV_NAME)
+			.append(ChangeReport.CSV_NAME)
 			.append("\">report.csv</a> lists each one, and audit.jsonl has the times of the run.</div></footer>\n");
 		this.html.append("<script>").append(ReportAssets.JS).append("</script>\n</body>\n</html>\n");
 		return this.html.toString();

@@ -57,13 +57,13 @@ final class WireDiffs {
 		this.html.append("<p class=\"bound\" id=\"wires-bound\">");
 		if (shown < total) {
 			this.html.append("Showing ").append(ReportPage.count(shown)).append(" of ").append(wires)
-				.append("; all changes are in <a href=\"").append(ChangeReportWriter.CSV_NAME)
+				.append("; all changes are in <a href=\"").append(ChangeReport.CSV_NAME)
 				.append("\">report.csv</a>. These are the first ").append(ReportPage.count(shown))
 				.append(" in archive order; the counts and charts above cover all of them.");
 		}
 		else {
 			this.html.append("All ").append(wires).append(", in archive order; every change is also in <a href=\"")
-				.append(ChangeReportWriter.CSV_NAME).append("\">report.csv</a>.");
+				.append(ChangeReport.CSV_NAME).append("\">report.csv</a>.");
 		}
 		this.html.append("</p>\n");
 	}

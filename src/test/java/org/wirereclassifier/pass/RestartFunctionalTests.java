@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -21,9 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.wirereclassifier.TestArchives;
-import org.wirereclassifier.audit.AuditTrail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wirereclassifier.TestArchives.copy;
@@ -46,40 +42,6 @@ class RestartFunctionalTests {
 			return new CrashInjector();
 		}
 
-		@Bean
-		@Primary
-		CrashingAuditTrail crashingAuditTrail(DataSource dataSource) {
-			return new CrashingAuditTrail(dataSource);
-		}
-
-	}
-
-	/** Dies half-way through writing audit.jsonl, once, when armed. */
-	static class CrashingAuditTrail extends AuditTrail {
-
-		volatile boolean armed;
-
-		CrashingAuditTrail(DataSource dataSource) {
-			super(dataSource);
-		}
-
-		@Override
-		public long export(long instanceId, Path target, java.util.function.Consumer<org.wirereclassifier.audit.AuditEntry> also) {
-			long count = super.export(instanceId, target, also);
-			if (this.armed) {
-				this.armed = false;
-				try {
-					byte[] all = Files.readAllBytes(target);
-					Files.write(target, java.util.Arrays.copyOf(all, all.length / 2));
-				}
-				catch (java.io.IOException ex) {
-					throw new java.io.UncheckedIOException(ex);
-				}
-				throw new IllegalStateException("injected crash while exporting the audit log");
-			}
-			return count;
-		}
-
 	}
 
 	@Autowired
@@ -87,9 +49,6 @@ class RestartFunctionalTests {
 
 	@Autowired
 	private CrashInjector crashes;
-
-	@Autowired
-	private CrashingAuditTrail auditTrail;
 
 	@TempDir
 	private Path dir;
@@ -108,7 +67,6 @@ class RestartFunctionalTests {
 	@AfterEach
 	void disarm() {
 		this.crashes.disarm();
-		this.auditTrail.armed = false;
 	}
 
 	private BatchStatus run(Path output) throws Exception {
@@ -165,16 +123,20 @@ class RestartFunctionalTests {
 	}
 
 	@Test
-	@DisplayName("a crash while exporting the audit log leaves no half file; the resume exports it whole")
-	void crashDuringTheAuditExport() throws Exception {
+	@DisplayName("a publish that fails half-way (a directory in the way of report.csv), then a resume: the outputs of an uninterrupted run")
+	void failureWhilePublishing() throws Exception {
 		run(dir.resolve("reference"));
+		Path output = dir.resolve("out");
+		Path obstacle = Files.createDirectories(output.resolve("report.csv/in-the-way"));
 
-		this.auditTrail.armed = true;
-		assertThat(run(dir.resolve("out"))).isEqualTo(BatchStatus.FAILED);
-		assertThat(dir.resolve("out/audit.jsonl")).doesNotExist();
-		assertThat(run(dir.resolve("out"))).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(run(output)).isEqualTo(BatchStatus.FAILED);
+		assertThat(output.resolve("audit.jsonl")).exists(); // published before report.csv
+		assertThat(output.resolve("summary.json")).doesNotExist();
+		Files.delete(obstacle);
+		Files.delete(obstacle.getParent());
+		assertThat(run(output)).isEqualTo(BatchStatus.COMPLETED);
 
-		RunOutputs.assertSame(dir.resolve("out"), dir.resolve("reference"));
+		RunOutputs.assertSame(output, dir.resolve("reference"));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package org.wirereclassifier.report;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +28,8 @@ final class ReportFixtures {
 	private ReportFixtures() {
 	}
 
-	static ChangeReportWriter.RunInfo info(boolean dryRun) {
-		return new ChangeReportWriter.RunInfo("launch-archive", "2026-05-10", "2026.05", "launch-archive.yaml", SHA,
+	static ChangeReport.RunInfo info(boolean dryRun) {
+		return new ChangeReport.RunInfo("launch-archive", "2026-05-10", "2026.05", "launch-archive.yaml", SHA,
 				List.of("input/"), dryRun);
 	}
 
@@ -71,21 +72,31 @@ final class ReportFixtures {
 	}
 
 	/** Writes {@code report.csv} and {@code report.html} into {@code dir}; returns the page. */
-	static Path writeReport(Path dir, ChangeReportWriter.RunInfo info, ArchiveTally tally, List<AuditEntry> entries,
+	static Path writeReport(Path dir, ChangeReport.RunInfo info, ArchiveTally tally, List<AuditEntry> entries,
 			Path rejects) {
-		return writeReport(dir, info, tally, entries, rejects, ChangeReportWriter.SAMPLE_WIRES);
+		return writeReport(dir, info, tally, entries, rejects, ChangeReport.SAMPLE_WIRES);
 	}
 
-	static Path writeReport(Path dir, ChangeReportWriter.RunInfo info, ArchiveTally tally, List<AuditEntry> entries,
+	static Path writeReport(Path dir, ChangeReport.RunInfo info, ArchiveTally tally, List<AuditEntry> entries,
 			Path rejects, int sampleWires) {
+		// as a run does: report.csv rows rendered per wire, counts and sample gathered in order, then the page
 		try {
 			Files.createDirectories(dir);
 			Path html = dir.resolve("report.html");
-			try (ChangeReportWriter report = new ChangeReportWriter(info, tally, dir.resolve("report.csv"),
-					sampleWires)) {
-				entries.forEach(report::accept);
-				report.writeHtml(html, rejects);
+			ChangeStats stats = new ChangeStats();
+			WireSample sample = new WireSample(sampleWires);
+			try (OutputStream csv = Files.newOutputStream(dir.resolve("report.csv"))) {
+				csv.write(ChangeReportRows.header());
+				String previous = null;
+				for (AuditEntry entry : entries) {
+					String wire = entry.file() + "#" + entry.record();
+					stats.accept(entry, !wire.equals(previous));
+					sample.accept(entry, !wire.equals(previous));
+					previous = wire;
+					csv.write(ChangeReportRows.render(List.of(entry)));
+				}
 			}
+			ChangeReport.writeHtml(html, info, tally, stats, sample, rejects);
 			return html;
 		}
 		catch (IOException ex) {
@@ -117,9 +128,9 @@ final class ReportFixtures {
 	// A real run's outputs, read back: for the sample report of docs/report.png
 
 	/** The run info {@code summary.json} gives, with the inputs as given. */
-	static ChangeReportWriter.RunInfo infoOf(JsonNode summary, List<String> inputs) {
+	static ChangeReport.RunInfo infoOf(JsonNode summary, List<String> inputs) {
 		JsonNode pass = summary.path("pass");
-		return new ChangeReportWriter.RunInfo(pass.path("name").asString(), pass.path("date").asString(),
+		return new ChangeReport.RunInfo(pass.path("name").asString(), pass.path("date").asString(),
 				pass.path("taxonomy_version").asString(), pass.path("job_file").asString(),
 				pass.path("sha256").asString(), inputs, summary.path("dry_run").asBoolean(false));
 	}

@@ -34,7 +34,7 @@ import static org.wirereclassifier.report.ReportFixtures.rejectLine;
 import static org.wirereclassifier.report.ReportFixtures.tally;
 import static org.wirereclassifier.report.ReportFixtures.writeReport;
 
-class ChangeReportWriterTests {
+class ChangeReportTests {
 
 	private static final String BULK = "Launch-archive bulk classification (10 May 2026). Source signal originates from "
 			+ "a real AI provider, regulator, or model-comparison probe; the harm or behavioural change described would "
@@ -143,16 +143,6 @@ class ChangeReportWriterTests {
 					List.of(changed("w-1", "<script>alert(1)</script> & more", 1, "codes", "", "M1", "m1")), null);
 
 			assertThat(csvRows(dir.resolve("report.csv")).get(1)[14]).isEqualTo("<script>alert(1)</script> & more");
-		}
-
-		@Test
-		void isClosedOnceAndRefusesEntriesAfterwards(@TempDir Path dir) throws Exception {
-			ChangeReportWriter report = new ChangeReportWriter(info(false), tally(0, 0, 0, 0), dir.resolve("report.csv"));
-			report.close();
-			report.close();
-
-			assertThatThrownBy(() -> report.accept(threeWires().get(0))).isInstanceOf(IllegalStateException.class);
-			assertThat(csvRows(dir.resolve("report.csv"))).hasSize(1);
 		}
 
 	}
@@ -482,7 +472,7 @@ class ChangeReportWriterTests {
 					changed("<i>f</i>.csv", "w-1" + IMG, SCRIPT, 1, "codes", "", "M1;" + SCRIPT, "rule" + IMG),
 					changed("<i>f</i>.csv", "w-1" + IMG, SCRIPT, 1, "rationale", IMG, SCRIPT, "bulk-rationale"),
 					changed("w-2", IMG, 2, "severity", "", "SEV-1", "severity-deaths"));
-			ChangeReportWriter.RunInfo info = new ChangeReportWriter.RunInfo("p" + SCRIPT, "2026-05-10", IMG,
+			ChangeReport.RunInfo info = new ChangeReport.RunInfo("p" + SCRIPT, "2026-05-10", IMG,
 					"<job>.yaml", "\"><svg onload=alert(1)>", List.of(SCRIPT), false);
 
 			String page = read(writeReport(dir, info, tally(2, 0, 1, 0), entries, rejects));

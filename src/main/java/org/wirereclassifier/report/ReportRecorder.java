@@ -1,0 +1,166 @@
+package org.wirereclassifier.report;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.wirereclassifier.archive.ArchiveItem;
+import org.wirereclassifier.archive.ArchiveTally;
+import org.wirereclassifier.archive.OutputFile;
+import org.wirereclassifier.archive.WrittenWiresListener;
+import org.wirereclassifier.audit.AuditEntry;
+import org.wirereclassifier.audit.AuditLines;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Gathers what {@code report.html} shows while the wires are written: the counts ({@link ChangeStats}, kept in the
+ * step's execution context at each commit) and the entries of the first {@value ChangeReport#SAMPLE_WIRES} wires
+ * with entries (in a working file cut back to its committed length on a restart, like the amended files). The
+ * page is then written from them once the step is done, without reading the audit again.
+ */
+public final class ReportRecorder implements WrittenWiresListener {
+
+	/** The working file of the sample; not published. */
+	public static final String SAMPLE = "report-sample.jsonl";
+
+	private static final String STATS = "reportRecorder.stats";
+
+	private static final String SAMPLE_LENGTH = "reportRecorder.sample.length";
+
+	private static final String SAMPLED = "reportRecorder.sampled";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final Path workDirectory;
+
+	private final boolean sync;
+
+	private final long executionId;
+
+	private final String pass;
+
+	private final int sampleWires;
+
+	private ChangeStats stats = new ChangeStats();
+
+	private OutputFile sample;
+
+	private long sampled;
+
+	public ReportRecorder(Path workDirectory, boolean sync, long executionId, String pass) {
+		this(workDirectory, sync, executionId, pass, ChangeReport.SAMPLE_WIRES);
+	}
+
+	ReportRecorder(Path workDirectory, boolean sync, long executionId, String pass, int sampleWires) {
+		this.workDirectory = workDirectory;
+		this.sync = sync;
+		this.executionId = executionId;
+		this.pass = pass;
+		this.sampleWires = sampleWires;
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		try {
+			Path file = this.workDirectory.resolve(SAMPLE);
+			if (context.containsKey(STATS)) {
+				this.stats = ChangeStats.of(JSON.readValue(context.getString(STATS), ChangeStats.Snapshot.class));
+				this.sample = OutputFile.resume(file, context.getLong(SAMPLE_LENGTH));
+				this.sampled = context.getLong(SAMPLED);
+			}
+			else {
+				this.sample = OutputFile.create(file);
+			}
+		}
+		catch (IOException ex) {
+			throw new ItemStreamException("Cannot open the report's working file in " + this.workDirectory, ex);
+		}
+	}
+
+	@Override
+	public void written(List<ArchiveItem.Classified> wires) {
+		for (ArchiveItem.Classified wire : wires) {
+			// the page shows neither the time nor the run of an entry: audit.jsonl has them
+			List<AuditEntry> entries = AuditEntry.of(wire, this.executionId, this.pass, "");
+			for (int i = 0; i < entries.size(); i++) {
+				this.stats.accept(entries.get(i), i == 0);
+			}
+			if (!entries.isEmpty() && this.sampled < this.sampleWires) {
+				this.sampled++;
+				try {
+					this.sample.write(AuditLines.render(entries, true));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+		}
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		try {
+			this.sample.flush(this.sync);
+		}
+		catch (IOException ex) {
+			throw new ItemStreamException("Cannot flush the report's working file in " + this.workDirectory, ex);
+		}
+		context.putLong(SAMPLE_LENGTH, this.sample.length());
+		context.putLong(SAMPLED, this.sampled);
+		context.putString(STATS, JSON.writeValueAsString(this.stats.snapshot()));
+	}
+
+	@Override
+	public void close() {
+		if (this.sample != null) {
+			try {
+				this.sample.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			this.sample = null;
+		}
+	}
+
+	/** How many audit entries the step whose execution context this is recorded. */
+	public static long entriesOf(ExecutionContext context) {
+		return statsOf(context).entries();
+	}
+
+	/**
+	 * Writes {@code report.html} for the finished classification step whose execution context and working
+	 * directory these are.
+	 */
+	public static void writeHtml(Path html, ChangeReport.RunInfo info, ArchiveTally tally, ExecutionContext context,
+			Path workDirectory, Path rejectsJsonl) throws IOException {
+		WireSample sample = new WireSample(ChangeReport.SAMPLE_WIRES);
+		Path file = workDirectory.resolve(SAMPLE);
+		if (Files.exists(file)) {
+			try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+				String previous = null;
+				for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+					AuditEntry entry = AuditLines.parse(line);
+					String wire = entry.file() + '\u0000' + entry.record();
+					sample.accept(entry, !wire.equals(previous));
+					previous = wire;
+				}
+			}
+		}
+		ChangeReport.writeHtml(html, info, tally, statsOf(context), sample, rejectsJsonl);
+	}
+
+	private static ChangeStats statsOf(ExecutionContext context) {
+		return context.containsKey(STATS)
+				? ChangeStats.of(JSON.readValue(context.getString(STATS), ChangeStats.Snapshot.class))
+				: new ChangeStats();
+	}
+
+}
