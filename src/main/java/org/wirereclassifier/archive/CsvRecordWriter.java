@@ -18,7 +18,11 @@ final class CsvRecordWriter {
 		byte[] raw = source.raw();
 		CsvHeader header = layout.header();
 		int[] bounds = layout.bounds();
-		ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length + 256);
+		int grown = 0;
+		for (WireField field : changed) {
+			grown += amended.text(field).length() * 3 / 2 + 8; // sized once: growing copies the record again
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length + grown);
 		out.write(raw, 0, source.contentStart());
 		for (int column = 0; column < header.width(); column++) {
 			if (column > 0) {

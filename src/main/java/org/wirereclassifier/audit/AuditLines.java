@@ -29,7 +29,12 @@ public final class AuditLines {
 		if (entries.isEmpty()) {
 			return new byte[0];
 		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream(entries.size() * 512);
+		int size = 0;
+		for (AuditEntry entry : entries) {
+			size += 320 + length(entry.before()) + length(entry.after()) + length(entry.wouldHaveWritten())
+					+ (withHeadline ? length(entry.headline()) : 0);
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream(size); // sized once: growing copies it again
 		try (JsonGenerator json = JSON.createGenerator(out)) {
 			for (AuditEntry entry : entries) {
 				entry.write(json, withHeadline);
@@ -38,6 +43,10 @@ public final class AuditLines {
 			}
 		}
 		return out.toByteArray();
+	}
+
+	private static int length(String text) {
+		return text == null ? 0 : text.length() + text.length() / 8;
 	}
 
 	/** Reads one line as {@link #render} wrote it. */

@@ -1,6 +1,8 @@
 package org.wirereclassifier.report;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.wirereclassifier.audit.AuditEntry;
@@ -23,9 +25,9 @@ public final class ChangeReportRows {
 
 	/** The header row. */
 	public static byte[] header() {
-		StringBuilder row = new StringBuilder();
+		ByteArrayOutputStream row = new ByteArrayOutputStream();
 		append(row, HEADER);
-		return row.toString().getBytes(StandardCharsets.UTF_8);
+		return row.toByteArray();
 	}
 
 	/** The rows of these entries. */
@@ -33,11 +35,20 @@ public final class ChangeReportRows {
 		if (entries.isEmpty()) {
 			return new byte[0];
 		}
-		StringBuilder rows = new StringBuilder(entries.size() * 600);
+		List<String[]> rows = new ArrayList<>(entries.size());
+		int size = 0;
 		for (AuditEntry entry : entries) {
-			append(rows, cells(entry));
+			String[] cells = cells(entry);
+			for (String cell : cells) {
+				size += cell == null ? 3 : cell.length() + cell.length() / 8 + 4;
+			}
+			rows.add(cells);
 		}
-		return rows.toString().getBytes(StandardCharsets.UTF_8);
+		ByteArrayOutputStream out = new ByteArrayOutputStream(size); // sized once: growing copies it again
+		for (String[] cells : rows) {
+			append(out, cells);
+		}
+		return out.toByteArray();
 	}
 
 	static String[] cells(AuditEntry entry) {
@@ -47,21 +58,24 @@ public final class ChangeReportRows {
 				entry.taxonomyAfter(), entry.kind(), entry.wouldHaveWritten(), entry.at(), entry.headline() };
 	}
 
-	private static void append(StringBuilder rows, String[] cells) {
+	private static void append(ByteArrayOutputStream out, String[] cells) {
 		for (int i = 0; i < cells.length; i++) {
 			if (i > 0) {
-				rows.append(',');
+				out.write(',');
 			}
-			String cell = SpreadsheetSafe.cell(cells[i]);
-			rows.append('"');
+			byte[] cell = SpreadsheetSafe.cell(cells[i]).getBytes(StandardCharsets.UTF_8);
+			out.write('"');
 			int from = 0;
-			for (int quote = cell.indexOf('"'); quote >= 0; quote = cell.indexOf('"', from)) {
-				rows.append(cell, from, quote + 1).append('"');
-				from = quote + 1;
+			for (int at = 0; at < cell.length; at++) {
+				if (cell[at] == '"') {
+					out.write(cell, from, at + 1 - from); // the quote, then its double
+					from = at;
+				}
 			}
-			rows.append(cell, from, cell.length()).append('"');
+			out.write(cell, from, cell.length - from);
+			out.write('"');
 		}
-		rows.append('\n');
+		out.write('\n');
 	}
 
 }

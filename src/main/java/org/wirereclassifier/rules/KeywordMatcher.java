@@ -18,6 +18,20 @@ public final class KeywordMatcher {
 
 	private static final char SPACE = ' ';
 
+	/** Each character as matched: lower case, and any white space as a space. Looked up, not computed per char. */
+	private static final char[] FOLDED = new char[Character.MAX_VALUE + 1];
+
+	/** Whether each character is part of a word (a letter or a digit): word boundaries. */
+	private static final boolean[] WORD = new boolean[Character.MAX_VALUE + 1];
+
+	static {
+		for (int c = 0; c <= Character.MAX_VALUE; c++) {
+			boolean space = Character.isWhitespace(c) || Character.isSpaceChar(c);
+			FOLDED[c] = space ? SPACE : Character.toLowerCase((char) c);
+			WORD[c] = Character.isLetterOrDigit(c);
+		}
+	}
+
 	/** Dense transition table: state * alphabet + symbol. */
 	private final int[] transitions;
 
@@ -34,6 +48,9 @@ public final class KeywordMatcher {
 	private final boolean[] prefixes;
 
 	private final int size;
+
+	/** Each classifying thread's buffer for the text as matched: reused, as a text a wire is scanned twice. */
+	private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[4096]);
 
 	private KeywordMatcher(int[] transitions, int alphabet, char[] symbols, int[][] outputs, int[] lengths,
 			boolean[] prefixes) {
@@ -142,46 +159,49 @@ public final class KeywordMatcher {
 		return this.size;
 	}
 
+	private static char[] buffer(int length) {
+		char[] buffer = BUFFER.get();
+		if (buffer.length < length) {
+			buffer = new char[Math.max(length, buffer.length * 2)];
+			BUFFER.set(buffer);
+		}
+		return buffer;
+	}
+
 	/** Sets in {@code found} the bit of every keyword that occurs in {@code text}. */
 	public void scan(String text, BitSet found) {
 		if (this.size == 0 || text.isEmpty()) {
 			return;
 		}
 		// the text as matched: lower case, white space runs as one space, framed by spaces (word boundaries)
-		char[] normal = new char[text.length() + 2];
+		char[] normal = buffer(text.length() + 2);
 		int n = 0;
 		normal[n++] = SPACE;
 		boolean space = true;
 		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-				if (!space) {
-					normal[n++] = SPACE;
-					space = true;
-				}
+			char c = FOLDED[text.charAt(i)];
+			if (c != SPACE || !space) {
+				normal[n++] = c;
 			}
-			else {
-				normal[n++] = Character.toLowerCase(c);
-				space = false;
-			}
+			space = c == SPACE;
 		}
-		normal[n++] = SPACE;
+		if (!space) {
+			normal[n++] = SPACE;
+		}
+		int[] table = this.transitions;
+		int alphabet = this.alphabet;
+		char[] symbols = this.symbols;
 		int state = 0;
 		for (int i = 0; i < n; i++) {
-			state = this.transitions[state * this.alphabet + this.symbols[normal[i]]];
+			state = table[state * alphabet + symbols[normal[i]]];
 			int[] ends = this.outputs[state];
 			for (int keyword : ends) {
 				int start = i - this.lengths[keyword] + 1;
-				if (!isWordChar(normal[start - 1]) && (this.prefixes[keyword] || i + 1 >= n
-						|| !isWordChar(normal[i + 1]))) {
+				if (!WORD[normal[start - 1]] && (this.prefixes[keyword] || i + 1 >= n || !WORD[normal[i + 1]])) {
 					found.set(keyword);
 				}
 			}
 		}
-	}
-
-	private static boolean isWordChar(char c) {
-		return Character.isLetterOrDigit(c);
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.wirereclassifier.pass;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.batch.core.listener.ItemProcessListener;
@@ -50,8 +52,20 @@ class CrashInjector implements ClassificationStepObserver, ItemReadListener<Arch
 		pass(Point.READ);
 	}
 
+	/** Names of the threads that processed items since {@link #recordThreads()}. */
+	private final Set<String> processingThreads = ConcurrentHashMap.newKeySet();
+
+	void recordThreads() {
+		this.processingThreads.clear();
+	}
+
+	Set<String> processingThreads() {
+		return Set.copyOf(this.processingThreads);
+	}
+
 	@Override
 	public void afterProcess(ArchiveItem item, ArchiveItem result) {
+		this.processingThreads.add(Thread.currentThread().getName());
 		pass(Point.PROCESS);
 	}
 
