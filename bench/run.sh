@@ -3,27 +3,11 @@
 # real AIID texts), the opencsv parse-and-write floor, and the full pass (rules, audit, restart state, report),
 # side by side, each with -Xmx512m. Prints wires/s, MB/s, the pass/floor ratio, peak RSS and GC pause time.
 # Needs a JDK 17+ and /usr/bin/time (Debian's `time` package). Usage: bench/run.sh [WIRES]
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
 WIRES=${1:-200000}
-WORK=${BENCH_DIR:-target/bench}
-mkdir -p "$WORK"
-
-./mvnw -q -B package -DskipTests
-CP=$(./mvnw -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)
-
-ARCHIVE="$WORK/wires-$WIRES.csv"
-[ -f "$ARCHIVE" ] || java bench/GenerateArchive.java "$ARCHIVE" "$WIRES"
+build
+ARCHIVE=$(archive "$WIRES")
 BYTES=$(stat -c %s "$ARCHIVE")
-
-measure() { # name, command...: wall seconds and peak RSS (MB) of a command
-  local name=$1; shift
-  /usr/bin/time -v "$@" > "$WORK/$name.out" 2> "$WORK/$name.time"
-  local wall rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$WORK/$name.time")
-  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$WORK/$name.time")
-  echo "$wall $rss"
-}
 
 read -r FLOOR_S FLOOR_RSS < <(measure floor java -Xmx512m -cp "$CP" bench/Floor.java "$ARCHIVE" "$WORK/floor.csv")
 rm -rf "$WORK/out"

@@ -35,12 +35,12 @@ public final class AuditLines {
 					+ (withHeadline ? length(entry.headline()) : 0);
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream(size); // sized once: growing copies it again
-		try (JsonGenerator json = JSON.createGenerator(out)) {
-			for (AuditEntry entry : entries) {
+		for (AuditEntry entry : entries) {
+			// a generator a line: one generator would put a space between its root values
+			try (JsonGenerator json = JSON.createGenerator(out)) {
 				entry.write(json, withHeadline);
-				json.flush();
-				out.write('\n');
 			}
+			out.write('\n');
 		}
 		return out.toByteArray();
 	}

@@ -159,7 +159,12 @@ class RestartFunctionalTests {
 			assertThat(entry.get("rule_ids").isArray()).isTrue();
 			assertThat(entry.get("taxonomy_after").asString()).isEqualTo("2026.05");
 		});
-		assertThat(new String(TestArchives.bytes(output.resolve("audit.jsonl")), StandardCharsets.UTF_8))
+		String lines = new String(TestArchives.bytes(output.resolve("audit.jsonl")), StandardCharsets.UTF_8);
+		// JSON Lines: one object a line, nothing before or after it
+		assertThat(lines).endsWith("}\n");
+		assertThat(lines.split("\n")).hasSize(audit.size());
+		assertThat(lines.split("\n")).allSatisfy(line -> assertThat(line).startsWith("{\"execution_id\":").endsWith("}"));
+		assertThat(lines)
 			.contains("\"wire_id\":\"2025-12-11-openai-employer-backed-certification\",\"file\":\"a-examples.json\","
 					+ "\"record\":2,\"field\":\"rationale\",\"before\":\"\"");
 	}
