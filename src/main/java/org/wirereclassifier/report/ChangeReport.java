@@ -45,7 +45,8 @@ public final class ChangeReport {
 	static void writeHtml(Path html, RunInfo info, ArchiveTally tally, ChangeStats stats, WireSample sample,
 			Path rejectsJsonl) throws IOException {
 		Rejects rejects = Rejects.read(rejectsJsonl, SHOWN_REJECTS);
-		Files.writeString(html, new ReportPage(info, tally, stats, sample, rejects).render(), StandardCharsets.UTF_8);
+		// getBytes, not writeString: a lone surrogate (a JSON wire may escape one) becomes '?' instead of failing
+		Files.write(html, new ReportPage(info, tally, stats, sample, rejects).render().getBytes(StandardCharsets.UTF_8));
 	}
 
 }

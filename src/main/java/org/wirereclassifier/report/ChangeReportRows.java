@@ -1,8 +1,6 @@
 package org.wirereclassifier.report;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.wirereclassifier.audit.AuditEntry;
@@ -25,9 +23,9 @@ public final class ChangeReportRows {
 
 	/** The header row. */
 	public static byte[] header() {
-		ByteArrayOutputStream row = new ByteArrayOutputStream();
-		append(row, HEADER);
-		return row.toByteArray();
+		Row row = new Row(256);
+		row.append(HEADER);
+		return row.bytes();
 	}
 
 	/** The rows of these entries. */
@@ -35,20 +33,11 @@ public final class ChangeReportRows {
 		if (entries.isEmpty()) {
 			return new byte[0];
 		}
-		List<String[]> rows = new ArrayList<>(entries.size());
-		int size = 0;
+		Row rows = new Row(entries.size() * 1024);
 		for (AuditEntry entry : entries) {
-			String[] cells = cells(entry);
-			for (String cell : cells) {
-				size += cell == null ? 3 : cell.length() + cell.length() / 8 + 4;
-			}
-			rows.add(cells);
+			rows.append(cells(entry));
 		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream(size); // sized once: growing copies it again
-		for (String[] cells : rows) {
-			append(out, cells);
-		}
-		return out.toByteArray();
+		return rows.bytes();
 	}
 
 	static String[] cells(AuditEntry entry) {
@@ -58,24 +47,81 @@ public final class ChangeReportRows {
 				entry.taxonomyAfter(), entry.kind(), entry.wouldHaveWritten(), entry.at(), entry.headline() };
 	}
 
-	private static void append(ByteArrayOutputStream out, String[] cells) {
-		for (int i = 0; i < cells.length; i++) {
-			if (i > 0) {
-				out.write(',');
+	/** Rows as UTF-8 bytes, encoded char by char into one growing array rather than a byte array a cell. */
+	private static final class Row {
+
+		private byte[] bytes;
+
+		private int length;
+
+		Row(int capacity) {
+			this.bytes = new byte[capacity];
+		}
+
+		void append(String[] cells) {
+			for (int i = 0; i < cells.length; i++) {
+				if (i > 0) {
+					put((byte) ',');
+				}
+				quoted(SpreadsheetSafe.cell(cells[i]));
 			}
-			byte[] cell = SpreadsheetSafe.cell(cells[i]).getBytes(StandardCharsets.UTF_8);
-			out.write('"');
-			int from = 0;
-			for (int at = 0; at < cell.length; at++) {
-				if (cell[at] == '"') {
-					out.write(cell, from, at + 1 - from); // the quote, then its double
-					from = at;
+			put((byte) '\n');
+		}
+
+		private void quoted(String cell) {
+			ensure(cell.length() * 3 + 2); // a char takes at most 3 bytes, a doubled quote 2, a surrogate pair 4
+			byte[] out = this.bytes;
+			int n = this.length;
+			out[n++] = '"';
+			for (int i = 0; i < cell.length(); i++) {
+				char c = cell.charAt(i);
+				if (c < 0x80) {
+					if (c == '"') {
+						out[n++] = '"';
+					}
+					out[n++] = (byte) c;
+				}
+				else if (c < 0x800) {
+					out[n++] = (byte) (0xC0 | c >> 6);
+					out[n++] = (byte) (0x80 | c & 0x3F);
+				}
+				else if (!Character.isSurrogate(c)) {
+					out[n++] = (byte) (0xE0 | c >> 12);
+					out[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+					out[n++] = (byte) (0x80 | c & 0x3F);
+				}
+				else if (Character.isHighSurrogate(c) && i + 1 < cell.length()
+						&& Character.isLowSurrogate(cell.charAt(i + 1))) {
+					int code = Character.toCodePoint(c, cell.charAt(++i));
+					out[n++] = (byte) (0xF0 | code >> 18);
+					out[n++] = (byte) (0x80 | code >> 12 & 0x3F);
+					out[n++] = (byte) (0x80 | code >> 6 & 0x3F);
+					out[n++] = (byte) (0x80 | code & 0x3F);
+				}
+				else {
+					out[n++] = '?'; // a lone surrogate, as String.getBytes has it
 				}
 			}
-			out.write(cell, from, cell.length - from);
-			out.write('"');
+			out[n++] = '"';
+			this.length = n;
 		}
-		out.write('\n');
+
+		private void put(byte b) {
+			ensure(1);
+			this.bytes[this.length++] = b;
+		}
+
+		/** Room for {@code more} bytes past the current length. */
+		private void ensure(int more) {
+			if (this.length + more > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + more));
+			}
+		}
+
+		byte[] bytes() {
+			return Arrays.copyOf(this.bytes, this.length);
+		}
+
 	}
 
 }

@@ -87,6 +87,20 @@ class ChangeReportTests {
 	class Csv {
 
 		@Test
+		void encodesEveryCellAsUtf8InQuotesWithQuotesDoubled(@TempDir Path dir) throws Exception {
+			String tricky = "\"Quoted\" caf\u00e9, \u201ccurly\u201d \u2014 \uD83D\uDE00 lone \uD800 end\r\n\"";
+			writeReport(dir, info(false), tally(1, 0, 0, 0),
+					List.of(changed("w-1", tricky, 1, "rationale", "", tricky, "bulk-rationale")), null);
+
+			byte[] bytes = java.nio.file.Files.readAllBytes(dir.resolve("report.csv"));
+			String quoted = "\"" + tricky.replace("\uD800", "?").replace("\"", "\"\"") + "\"";
+			String row = "\"1\",\"launch-archive\",\"w-1\",\"wires.csv\",\"1\",\"rationale\",\"\"," + quoted
+					+ ",\"bulk-rationale\",\"\",\"2026.05\",\"changed\",\"\",\"" + ReportFixtures.AT + "\"," + quoted + "\n";
+			assertThat(new String(bytes, StandardCharsets.UTF_8)).endsWith(row);
+			assertThat(csvRows(dir.resolve("report.csv")).get(1)[7]).isEqualTo(tricky.replace("\uD800", "?"));
+		}
+
+		@Test
 		void hasTheAuditColumnsAndTheHeadlineThenOneRowPerEntryAsFed(@TempDir Path dir) throws Exception {
 			writeReport(dir, info(false), tally(3, 0, 0, 1), threeWires(), null);
 
