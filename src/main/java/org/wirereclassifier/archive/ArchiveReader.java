@@ -1,6 +1,8 @@
 package org.wirereclassifier.archive;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -13,7 +15,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
  * end. Rejects a record whose {@code wire_id} an earlier record (in any file) already had, naming both places.
  * <p>
  * Restartable: the execution context holds the file and byte offset of the next record, so a restart seeks
- * there directly; the duplicate index is rebuilt by re-reading the ids before that point.
+ * there directly. The duplicate index is journalled at each commit (24 bytes an id, the journal's length saved
+ * with the chunk), so a restart loads it; without a journal it is rebuilt by re-reading the ids before that point.
  */
 public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader<ArchiveItem> {
 
@@ -31,6 +34,11 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 
 	private static final String FINISHED = "file.finished";
 
+	/** The journal's name in the run's working directory. */
+	public static final String JOURNAL = "wire-ids.journal";
+
+	private static final String JOURNAL_LENGTH = "ids.journal.length";
+
 	private final List<ArchiveFile> files;
 
 	private final WireIdIndex ids = new WireIdIndex();
@@ -45,27 +53,61 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 
 	private final List<WireField> writable;
 
+	private final Path journalPath;
+
+	private final boolean sync;
+
+	private OutputFile journal;
+
 	public ArchiveReader(List<ArchiveFile> files) {
 		this(files, WireField.PASS_WRITABLE);
 	}
 
 	/** Reads for a run that may write {@code writable}: a CSV file gets columns for those it lacks. */
 	public ArchiveReader(List<ArchiveFile> files, List<WireField> writable) {
+		this(files, writable, null, false);
+	}
+
+	/**
+	 * As {@link #ArchiveReader(List, List)}, journalling the duplicate index to {@code journal} (in the run's
+	 * working directory), forced to disk before each commit with {@code sync}.
+	 */
+	public ArchiveReader(List<ArchiveFile> files, List<WireField> writable, Path journal, boolean sync) {
 		this.files = List.copyOf(files);
 		this.writable = List.copyOf(writable);
+		this.journalPath = journal;
+		this.sync = sync;
 		setName("archiveReader");
 	}
 
 	@Override
 	public void open(ExecutionContext context) throws ItemStreamException {
-		if (!context.containsKey(getExecutionContextKey(FILE_INDEX))) {
+		boolean resumed = context.containsKey(getExecutionContextKey(FILE_INDEX));
+		boolean journalled = resumed && context.containsKey(getExecutionContextKey(JOURNAL_LENGTH));
+		try {
+			if (this.journalPath != null) {
+				Files.createDirectories(this.journalPath.getParent());
+				if (journalled) {
+					long length = context.getLong(getExecutionContextKey(JOURNAL_LENGTH));
+					this.ids.loadJournal(this.journalPath, length);
+					this.journal = OutputFile.resume(this.journalPath, length);
+				}
+				else {
+					this.journal = OutputFile.create(this.journalPath);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new ItemStreamException("Cannot open the duplicate index's journal " + this.journalPath, ex);
+		}
+		if (!resumed) {
 			return;
 		}
 		this.fileIndex = context.getInt(getExecutionContextKey(FILE_INDEX));
 		this.started = context.getString(getExecutionContextKey(STARTED)).equals("true");
 		this.ended = context.getString(getExecutionContextKey(ENDED)).equals("true");
 		try {
-			for (int i = 0; i < this.fileIndex; i++) {
+			for (int i = 0; i < this.fileIndex && !journalled; i++) {
 				registerIds(this.files.get(i), Long.MAX_VALUE);
 			}
 			if (this.started && this.fileIndex < this.files.size()) {
@@ -73,7 +115,9 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 						context.getLong(getExecutionContextKey(OFFSET)), context.getLong(getExecutionContextKey(LINE)),
 						context.getLong(getExecutionContextKey(RECORDS)),
 						context.getString(getExecutionContextKey(FINISHED), "false").equals("true"));
-				registerIds(this.files.get(this.fileIndex), position.records());
+				if (!journalled) {
+					registerIds(this.files.get(this.fileIndex), position.records());
+				}
 				this.current = ArchiveFileReader.open(this.files.get(this.fileIndex), this.writable);
 				this.current.seek(position);
 			}
@@ -146,6 +190,16 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 
 	@Override
 	public void update(ExecutionContext context) throws ItemStreamException {
+		if (this.journal != null) {
+			try {
+				this.ids.writeJournal(this.journal);
+				this.journal.flush(this.sync);
+			}
+			catch (IOException ex) {
+				throw new ItemStreamException("Cannot write the duplicate index's journal " + this.journalPath, ex);
+			}
+			context.putLong(getExecutionContextKey(JOURNAL_LENGTH), this.journal.length());
+		}
 		context.putInt(getExecutionContextKey(FILE_INDEX), this.fileIndex);
 		context.putString(getExecutionContextKey(STARTED), Boolean.toString(this.started));
 		context.putString(getExecutionContextKey(ENDED), Boolean.toString(this.ended));
@@ -160,6 +214,15 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 
 	@Override
 	public void close() throws ItemStreamException {
+		if (this.journal != null) {
+			try {
+				this.journal.close();
+			}
+			catch (IOException ex) {
+				throw new ItemStreamException(ex);
+			}
+			this.journal = null;
+		}
 		if (this.current != null) {
 			try {
 				this.current.close();

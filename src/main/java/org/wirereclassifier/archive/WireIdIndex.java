@@ -1,5 +1,14 @@
 package org.wirereclassifier.archive;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
 /**
  * The wire ids seen so far in a pass, and where each was first seen, to reject duplicates across all input files.
  * <p>
@@ -19,6 +28,11 @@ final class WireIdIndex {
 	private long[] places = new long[1 << 12];
 
 	private int size;
+
+	/** The ids added since the journal was last written: hash, hash, place, three longs an id. */
+	private long[] pending = new long[3 * 512];
+
+	private int pendingLongs;
 
 	/** Where an id was first seen. */
 	record Place(int fileIndex, long recordNumber) {
@@ -45,13 +59,53 @@ final class WireIdIndex {
 			}
 			slot = (slot + 1) & mask;
 		}
+		long place = (((long) fileIndex << (64 - FILE_BITS)) | recordNumber) + 1;
+		insert(slot, h1, h2, place);
+		if (this.pendingLongs + 3 > this.pending.length) {
+			this.pending = Arrays.copyOf(this.pending, this.pending.length * 2);
+		}
+		this.pending[this.pendingLongs++] = h1;
+		this.pending[this.pendingLongs++] = h2;
+		this.pending[this.pendingLongs++] = place;
+		return null;
+	}
+
+	private void insert(int slot, long h1, long h2, long place) {
 		this.first[slot] = h1;
 		this.second[slot] = h2;
-		this.places[slot] = (((long) fileIndex << (64 - FILE_BITS)) | recordNumber) + 1;
+		this.places[slot] = place;
 		if (++this.size * 5 > this.places.length * 3) {
 			grow();
 		}
-		return null;
+	}
+
+	/**
+	 * Appends the ids added since the last call to a journal, 24 bytes an id: a restart loads the journal instead
+	 * of reading the archive again for its ids.
+	 */
+	void writeJournal(OutputFile journal) throws IOException {
+		ByteBuffer bytes = ByteBuffer.allocate(this.pendingLongs * Long.BYTES);
+		bytes.asLongBuffer().put(this.pending, 0, this.pendingLongs);
+		journal.write(bytes.array());
+		this.pendingLongs = 0;
+	}
+
+	/** Adds the ids of the first {@code length} bytes of a journal {@link #writeJournal} wrote. */
+	void loadJournal(Path journal, long length) throws IOException {
+		try (InputStream in = new BufferedInputStream(Files.newInputStream(journal), 1 << 16)) {
+			DataInputStream data = new DataInputStream(in);
+			for (long read = 0; read < length; read += 3 * Long.BYTES) {
+				long h1 = data.readLong();
+				long h2 = data.readLong();
+				long place = data.readLong();
+				int mask = this.places.length - 1;
+				int slot = (int) h1 & mask;
+				while (this.places[slot] != 0) {
+					slot = (slot + 1) & mask;
+				}
+				insert(slot, h1, h2, place);
+			}
+		}
 	}
 
 	int size() {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -15,6 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AuditLines {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Root values one a line: by default a generator puts a space between them. */
+	private static final ObjectWriter LINES = JSON.writer().withRootValueSeparator("\n");
 
 	private AuditLines() {
 	}
@@ -35,13 +39,12 @@ public final class AuditLines {
 					+ (withHeadline ? length(entry.headline()) : 0);
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream(size); // sized once: growing copies it again
-		for (AuditEntry entry : entries) {
-			// a generator a line: one generator would put a space between its root values
-			try (JsonGenerator json = JSON.createGenerator(out)) {
+		try (JsonGenerator json = LINES.createGenerator(out)) {
+			for (AuditEntry entry : entries) {
 				entry.write(json, withHeadline);
 			}
-			out.write('\n');
 		}
+		out.write('\n');
 		return out.toByteArray();
 	}
 

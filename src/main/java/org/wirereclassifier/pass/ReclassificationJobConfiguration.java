@@ -85,10 +85,13 @@ public class ReclassificationJobConfiguration {
 
 	@Bean
 	@StepScope
-	public ArchiveReader archiveReader(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
+	public ArchiveReader archiveReader(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters,
+			@Value("${wire-reclassifier.sync:true}") boolean sync) {
+		Path work = RunPlan.workDirectory(Path.of(parameters.getString(RunPlan.OUTPUT)), RunPlan.runKey(parameters));
 		// an amendment may lock codes: a CSV file then gets a code_locks column
 		return new ArchiveReader(ArchiveInputs.expand(RunPlan.splitInputs(parameters.getString(RunPlan.INPUTS))),
-				RunPlan.isAmendment(parameters) ? WireField.EDITOR_WRITABLE : WireField.PASS_WRITABLE);
+				RunPlan.isAmendment(parameters) ? WireField.EDITOR_WRITABLE : WireField.PASS_WRITABLE,
+				work.resolve(ArchiveReader.JOURNAL), sync);
 	}
 
 	/** The threads that classify: {@code wire-reclassifier.threads}, by default one a core. */

@@ -134,17 +134,24 @@ class ArchiveReaderTests {
 	@DisplayName("restarts where it stopped")
 	class Restart {
 
-		@Test
+		@ParameterizedTest(name = "journal of the ids: {0}")
+		@ValueSource(booleans = { false, true })
 		@DisplayName("a new reader continues with exactly the remaining items, and still knows the ids read before")
-		void continuesAfterUpdate() throws Exception {
+		void continuesAfterUpdate(boolean journalled) throws Exception {
+			Path journal = journalled ? directory.resolve("work/wire-ids.journal") : null;
 			ExecutionContext context = new ExecutionContext();
-			ArchiveReader first = new ArchiveReader(List.of(csv, jsonLines));
+			ArchiveReader first = new ArchiveReader(List.of(csv, jsonLines), WireField.PASS_WRITABLE, journal, false);
 			first.open(context);
 			List<ArchiveItem> before = read(first, 7);
 			first.update(context);
 			first.close();
+			if (journalled) {
+				// three ids of a.csv and b1, 24 bytes each; with the journal, a.csv is not read again for its ids
+				assertThat(Files.size(journal)).isEqualTo(4 * 24).isEqualTo(context.getLong("archiveReader.ids.journal.length"));
+				Files.writeString(csv.path(), Files.readString(csv.path()).replace("a2,", "x2,"));
+			}
 
-			ArchiveReader second = new ArchiveReader(List.of(csv, jsonLines));
+			ArchiveReader second = new ArchiveReader(List.of(csv, jsonLines), WireField.PASS_WRITABLE, journal, false);
 			second.open(context);
 			List<ArchiveItem> after = read(second, -1);
 			second.close();
