@@ -9,6 +9,14 @@ build() { # the application jar and the runtime class path (CP)
   CP=$(./mvnw -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)
 }
 
+cds() { # the jar extracted, with a class data sharing archive from a training run over the sample archive
+  rm -rf "$WORK/app" "$WORK/app.jsa" "$WORK/training"
+  java -Djarmode=tools -jar target/wire-reclassifier.jar extract --destination "$WORK/app" > /dev/null
+  java -XX:ArchiveClassesAtExit="$WORK/app.jsa" -jar "$WORK/app/wire-reclassifier.jar" \
+    run --input input/ --output "$WORK/training" > /dev/null 2>&1
+  CDS=(-XX:SharedArchiveFile="$WORK/app.jsa" -jar "$WORK/app/wire-reclassifier.jar")
+}
+
 archive() { # wires: the path of a synthetic archive of that many wires, generated once
   local archive="$WORK/wires-$1.csv"
   [ -f "$archive" ] || java bench/GenerateArchive.java "$archive" "$1" >&2

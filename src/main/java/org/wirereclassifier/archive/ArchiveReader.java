@@ -3,7 +3,10 @@ package org.wirereclassifier.archive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -57,6 +60,9 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 
 	private final boolean sync;
 
+	/** The files before these in the run and the journals of their ids (a partition's reader). */
+	private final Map<ArchiveFile, Path> seeds;
+
 	private OutputFile journal;
 
 	public ArchiveReader(List<ArchiveFile> files) {
@@ -73,6 +79,17 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 	 * working directory), forced to disk before each commit with {@code sync}.
 	 */
 	public ArchiveReader(List<ArchiveFile> files, List<WireField> writable, Path journal, boolean sync) {
+		this(files, writable, journal, sync, Map.of());
+	}
+
+	/**
+	 * As {@link #ArchiveReader(List, List, Path, boolean)}, knowing beforehand the ids of the files before these:
+	 * {@code seeds} maps each such file to the whole journal of the ids first seen in it (a partition of a pass
+	 * knows the ids of the files before its own).
+	 */
+	public ArchiveReader(List<ArchiveFile> files, List<WireField> writable, Path journal, boolean sync,
+			Map<ArchiveFile, Path> seeds) {
+		this.seeds = new LinkedHashMap<>(seeds);
 		this.files = List.copyOf(files);
 		this.writable = List.copyOf(writable);
 		this.journalPath = journal;
@@ -85,6 +102,9 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 		boolean resumed = context.containsKey(getExecutionContextKey(FILE_INDEX));
 		boolean journalled = resumed && context.containsKey(getExecutionContextKey(JOURNAL_LENGTH));
 		try {
+			for (Path seed : this.seeds.values()) {
+				this.ids.loadJournal(seed, Files.size(seed));
+			}
 			if (this.journalPath != null) {
 				Files.createDirectories(this.journalPath.getParent());
 				if (journalled) {
@@ -98,7 +118,7 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 			}
 		}
 		catch (IOException ex) {
-			throw new ItemStreamException("Cannot open the duplicate index's journal " + this.journalPath, ex);
+			throw new ItemStreamException("Cannot open the duplicate index's journals " + this.journalPath, ex);
 		}
 		if (!resumed) {
 			return;
@@ -184,8 +204,16 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 			return item;
 		}
 		return new ArchiveItem.Rejected(source, wireId, "duplicate wire_id " + WireBuilder.quoted(wireId)
-				+ ", first seen in " + this.files.get(earlier.fileIndex()).name() + " record "
+				+ ", first seen in " + fileName(earlier.fileIndex()) + " record "
 				+ earlier.recordNumber(), source.text());
+	}
+
+	private String fileName(int index) {
+		return Stream.concat(this.seeds.keySet().stream(), this.files.stream())
+			.filter(file -> file.index() == index)
+			.findFirst()
+			.map(ArchiveFile::name)
+			.orElse("file " + index);
 	}
 
 	@Override

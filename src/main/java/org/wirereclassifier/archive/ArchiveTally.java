@@ -95,4 +95,16 @@ public final class ArchiveTally {
 		}
 	}
 
+	/** Adds the accounting of another part of the same pass (a partition, whose files come after these). */
+	public void add(ArchiveTally other) {
+		this.read += other.read;
+		this.amended += other.amended;
+		this.unchanged += other.unchanged;
+		this.rejected += other.rejected;
+		this.editorKept += other.editorKept;
+		other.unknownCodes.forEach((code, wires) -> this.unknownCodes.merge(code, wires, Long::sum));
+		other.retiredCodes.forEach((code, wires) -> this.retiredCodes.merge(code, wires, Long::sum));
+		this.files.addAll(other.files);
+	}
+
 }

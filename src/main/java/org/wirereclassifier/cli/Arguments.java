@@ -9,7 +9,7 @@ import java.util.List;
  * ({@code --spring.…=…}, {@code --wire-reclassifier.…=…}, {@code --logging.…=…}) passed on to the application.
  */
 record Arguments(String command, List<String> positional, List<Path> inputs, Path output, boolean help,
-		boolean dryRun, String editor, boolean force, Path labels, List<String> springProperties) {
+		boolean dryRun, boolean partitioned, String editor, boolean force, Path labels, List<String> springProperties) {
 
 	static final String DEFAULT_JOB_FILE = "jobs/launch-archive.yaml";
 
@@ -24,6 +24,7 @@ record Arguments(String command, List<String> positional, List<Path> inputs, Pat
 		Path output = null;
 		boolean help = false;
 		boolean dryRun = false;
+		boolean partitioned = false;
 		String editor = null;
 		boolean force = false;
 		Path labels = null;
@@ -40,6 +41,7 @@ record Arguments(String command, List<String> positional, List<Path> inputs, Pat
 			switch (option) {
 				case "--help", "-h" -> help = true;
 				case "--dry-run" -> dryRun = true;
+				case "--partitioned" -> partitioned = true;
 				case "--force" -> force = true;
 				case "--labels" -> labels = Path.of(value != null ? value : valueOf(args, ++i, option));
 				case "--editor" -> editor = value != null ? value : valueOf(args, ++i, option);
@@ -67,7 +69,8 @@ record Arguments(String command, List<String> positional, List<Path> inputs, Pat
 				}
 			}
 		}
-		return new Arguments(command, positional, inputs, output, help, dryRun, editor, force, labels, spring);
+		return new Arguments(command, positional, inputs, output, help, dryRun, partitioned, editor, force, labels,
+				spring);
 	}
 
 	private static String valueOf(String[] args, int i, String option) {

@@ -19,7 +19,9 @@ import org.wirereclassifier.archive.AmendedArchiveWriter;
 import org.wirereclassifier.archive.ArchiveFile;
 import org.wirereclassifier.archive.ArchiveTally;
 import org.wirereclassifier.pass.PublishOutputsTasklet;
+import org.wirereclassifier.pass.PartitionedReclassificationJobConfiguration;
 import org.wirereclassifier.pass.ReclassificationJobConfiguration;
+import org.wirereclassifier.pass.RunParts;
 import org.wirereclassifier.pass.RunPlan;
 
 /**
@@ -39,11 +41,18 @@ class RunCommand {
 
 	int run(Arguments arguments) {
 		return execute(RunPlan.prepare(arguments.jobFile(), arguments.inputsOrDefault(), arguments.outputOrDefault(),
-				arguments.dryRun()), arguments.springProperties());
+				arguments.dryRun()), arguments.springProperties(),
+				arguments.partitioned() ? PartitionedReclassificationJobConfiguration.JOB_NAME
+						: ReclassificationJobConfiguration.JOB_NAME);
 	}
 
 	/** Locks the plan's workspace and runs it, or resumes it. */
 	int execute(RunPlan plan, List<String> springProperties) {
+		return execute(plan, springProperties, ReclassificationJobConfiguration.JOB_NAME);
+	}
+
+	/** As {@link #execute(RunPlan, List)}, with the job of that name. */
+	int execute(RunPlan plan, List<String> springProperties, String jobName) {
 		try (Workspace workspace = Workspace.lock(plan.outputDirectory())) {
 			if (workspace == null) {
 				this.err.println("wire-reclassifier: another run is using " + Console.safe(plan.outputDirectory())
@@ -51,7 +60,7 @@ class RunCommand {
 						+ "); nothing was done. Try again when it has finished.");
 				return ExitCode.BUSY;
 			}
-			return run(plan, springProperties);
+			return run(plan, springProperties, jobName);
 		}
 		catch (IOException ex) {
 			this.err.println("wire-reclassifier: cannot use the output directory " + Console.safe(plan.outputDirectory())
@@ -60,14 +69,14 @@ class RunCommand {
 		}
 	}
 
-	private int run(RunPlan plan, List<String> springProperties) {
+	private int run(RunPlan plan, List<String> springProperties, String jobName) {
 		try (ConfigurableApplicationContext context = Workspace.start(plan.outputDirectory(), springProperties)) {
 			JobOperator operator = context.getBean(JobOperator.class);
 			JobRepository repository = context.getBean(JobRepository.class);
-			Job job = context.getBean(ReclassificationJobConfiguration.JOB_NAME, Job.class);
+			Job job = context.getBean(jobName, Job.class);
 			JobParameters parameters = plan.toJobParameters();
 			describe(plan);
-			JobExecution last = repository.getLastJobExecution(ReclassificationJobConfiguration.JOB_NAME, parameters);
+			JobExecution last = repository.getLastJobExecution(jobName, parameters);
 			if (last != null && last.getStatus().isRunning()) {
 				// We hold the workspace lock, so the process that ran it is gone (killed, or the machine stopped).
 				this.out.println("Run " + last.getId() + " was interrupted while " + last.getStatus()
@@ -136,9 +145,7 @@ class RunCommand {
 	}
 
 	private static ArchiveTally tally(JobRepository repository, JobExecution execution) {
-		StepExecution step = repository.getLastStepExecution(execution.getJobInstance(),
-				ReclassificationJobConfiguration.CLASSIFY_STEP);
-		return step == null ? new ArchiveTally() : AmendedArchiveWriter.tallyOf(step.getExecutionContext());
+		return RunParts.of(repository, execution.getJobInstance(), execution.getJobParameters()).tally();
 	}
 
 	private static List<String> failures(JobExecution execution) {

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.batch.core.BatchStatus;
@@ -13,11 +15,11 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.wirereclassifier.archive.AmendedArchiveWriter;
 import org.wirereclassifier.archive.ArchiveTally;
+import org.wirereclassifier.pass.PartitionedReclassificationJobConfiguration;
 import org.wirereclassifier.pass.ReclassificationJobConfiguration;
+import org.wirereclassifier.pass.RunParts;
 import org.wirereclassifier.pass.RunPlan;
 
 /** {@code status [--output DIR]}: the runs of a workspace, newest first, and what state each is in. */
@@ -54,7 +56,9 @@ class StatusCommand {
 	}
 
 	private void print(Path output, JobRepository repository) {
-		List<JobInstance> instances = repository.getJobInstances(ReclassificationJobConfiguration.JOB_NAME, 0, 50);
+		List<JobInstance> instances = new ArrayList<>(repository.getJobInstances(ReclassificationJobConfiguration.JOB_NAME, 0, 50));
+		instances.addAll(repository.getJobInstances(PartitionedReclassificationJobConfiguration.JOB_NAME, 0, 50));
+		instances.sort(Comparator.comparingLong(JobInstance::getInstanceId).reversed());
 		if (instances.isEmpty()) {
 			this.out.println("No runs in " + Console.safe(output) + ".");
 			return;
@@ -73,10 +77,8 @@ class StatusCommand {
 				this.out.println("  run " + execution.getId() + "  " + state(execution) + "  " + time(execution.getStartTime())
 						+ " → " + time(execution.getEndTime()));
 			}
-			StepExecution step = repository.getLastStepExecution(instance,
-					ReclassificationJobConfiguration.CLASSIFY_STEP);
-			if (step != null) {
-				ArchiveTally tally = AmendedArchiveWriter.tallyOf(step.getExecutionContext());
+			ArchiveTally tally = RunParts.of(repository, instance, parameters).tally();
+			if (!tally.files.isEmpty()) {
 				this.out.println("  records " + (executions.get(0).getStatus() == BatchStatus.COMPLETED ? "" : "so far ")
 						+ tally.read + ": " + tally.amended + " amended, " + tally.unchanged + " unchanged, "
 						+ tally.rejected + " rejected");

@@ -18,12 +18,13 @@ public class WireReclassifierCommandLine {
 			Usage: wire-reclassifier COMMAND [ARGS]
 
 			Commands:
-			  run [JOB_FILE] [--input PATH]... [--output DIR] [--dry-run]
+			  run [JOB_FILE] [--input PATH]... [--output DIR] [--dry-run] [--partitioned]
 			        Run the pass JOB_FILE (default: jobs/launch-archive.yaml) over the archive PATH
 			        (a .csv, .json, .jsonl or .ndjson file, or a folder of them; default: input/),
 			        writing the amended files, rejects.jsonl, audit.jsonl and summary.json to DIR
 			        (default: output/). Running the same command after a failure resumes the run.
 			        --dry-run: do the whole pass but apply nothing: DIR/dry-run/ gets what it would do.
+			        --partitioned: one partition an input file, several at a time; same outputs.
 			  evaluate [JOB_FILE] --labels FILE --input PATH...
 			        Score the pass's rules against a labelled sample (FILE: wire_id,codes rows for the
 			        wires in PATH): precision, recall and F1 per code, and what they are confused with.

@@ -1,11 +1,14 @@
 package org.wirereclassifier.pass;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.wirereclassifier.archive.AmendedArchiveWriter;
 import org.wirereclassifier.archive.ArchiveTally;
 import org.wirereclassifier.report.ChangeReport;
+import org.wirereclassifier.report.ChangeReportRows;
 import org.wirereclassifier.report.ReportRecorder;
 
 import tools.jackson.databind.SerializationFeature;
@@ -65,24 +69,31 @@ public class PublishOutputsTasklet implements Tasklet {
 		if (!Files.isDirectory(work)) {
 			return RepeatStatus.FINISHED; // published by an earlier attempt that died before it could record so
 		}
-		StepExecution classified = this.jobRepository.getLastStepExecution(job.getJobInstance(),
-				ReclassificationJobConfiguration.CLASSIFY_STEP);
-		ArchiveTally tally = AmendedArchiveWriter.tallyOf(classified.getExecutionContext());
+		RunParts parts = RunParts.of(this.jobRepository, job.getJobInstance(), parameters);
+		ArchiveTally tally = parts.tally();
 
 		Pass pass = RunPlan.loadPass(parameters.getString(RunPlan.PASS), parameters.getString(RunPlan.PASS_SHA256));
 		Files.createDirectories(output);
-		long auditEntries = ReportRecorder.entriesOf(classified.getExecutionContext());
+		if (parts.parts().size() > 1) {
+			// partitions: their side files joined in archive order, report.csv's header once
+			concatenate(parts, work, AmendedArchiveWriter.REJECTS, 0);
+			concatenate(parts, work, AUDIT, 0);
+			concatenate(parts, work, REPORT_CSV, ChangeReportRows.header().length);
+		}
+		long auditEntries = ReportRecorder.entriesOf(parts.contexts());
 		Path rejects = AmendedArchiveWriter.partOf(work, AmendedArchiveWriter.REJECTS);
 		// a publish resumed after it moved rejects.jsonl finds it in the output directory
 		ReportRecorder.writeHtml(AmendedArchiveWriter.partOf(work, REPORT_HTML), reportInfo(pass, parameters, dryRun),
-				tally, classified.getExecutionContext(), work,
+				tally, parts.contexts(), parts.directories(),
 				Files.exists(rejects) ? rejects : output.resolve(AmendedArchiveWriter.REJECTS));
 		Files.write(AmendedArchiveWriter.partOf(work, SUMMARY), summary(pass, tally, auditEntries, dryRun,
 				RunPlan.isAmendment(parameters) ? Path.of(parameters.getString(RunPlan.AMENDMENTS)) : null,
 				RunPlan.isRevert(parameters) ? Path.of(parameters.getString(RunPlan.REVERT_AUDIT)).getParent() : null));
 		if (!dryRun) {
-			for (ArchiveTally.FileCounts file : tally.files) {
-				publish(work, output, file.file);
+			for (RunParts.Part part : parts.parts()) {
+				for (ArchiveTally.FileCounts file : AmendedArchiveWriter.tallyOf(part.context()).files) {
+					publish(part.directory(), output, file.file);
+				}
 			}
 		}
 		publish(work, output, AmendedArchiveWriter.REJECTS);
@@ -111,16 +122,41 @@ public class PublishOutputsTasklet implements Tasklet {
 		}
 	}
 
+	/**
+	 * Joins the partitions' working copies of a side file into the run's, skipping {@code header} bytes of each but
+	 * the first. Done again in full when a publish is resumed: the partitions' copies stay until the end.
+	 */
+	private static void concatenate(RunParts parts, Path work, String name, int header) throws IOException {
+		Path target = AmendedArchiveWriter.partOf(work, name);
+		try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				StandardOpenOption.TRUNCATE_EXISTING)) {
+			boolean first = true;
+			for (RunParts.Part part : parts.parts()) {
+				Path source = AmendedArchiveWriter.partOf(part.directory(), name);
+				if (!Files.exists(source)) {
+					continue;
+				}
+				try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+					long position = first ? 0 : Math.min(header, in.size());
+					while (position < in.size()) {
+						position += in.transferTo(position, in.size() - position, out);
+					}
+				}
+				first = false;
+			}
+			out.force(false);
+		}
+	}
+
 	private static void deleteWorkDirectory(Path work) throws IOException {
 		if (!Files.isDirectory(work)) {
 			return;
 		}
-		try (Stream<Path> leftovers = Files.list(work)) {
-			for (Path leftover : leftovers.toList()) {
-				Files.delete(leftover);
+		try (Stream<Path> leftovers = Files.walk(work)) {
+			for (Path leftover : leftovers.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(leftover); // deepest first: partitions' directories, then the run's
 			}
 		}
-		Files.delete(work);
 	}
 
 	private static ChangeReport.RunInfo reportInfo(Pass pass, JobParameters parameters, boolean dryRun) {

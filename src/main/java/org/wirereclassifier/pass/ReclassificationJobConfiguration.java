@@ -67,13 +67,19 @@ public class ReclassificationJobConfiguration {
 		if (classifyingThreads.getMaxPoolSize() > 1 && (revertedAudit == null || revertedAudit.isEmpty())) {
 			step.taskExecutor(classifyingThreads);
 		}
+		observe(step, observers);
+		return step.build();
+	}
+
+	/** Registers the observers on a classification step (this job's, or a partition's). */
+	static void observe(ChunkOrientedStepBuilder<ArchiveItem, ArchiveItem> step,
+			ObjectProvider<ClassificationStepObserver> observers) {
 		observers.orderedStream().forEach(observer -> {
 			step.listener(observer);
 			if (observer instanceof ItemStream stream) {
 				step.stream(stream); // updated after the writer: between its flush and the commit
 			}
 		});
-		return step.build();
 	}
 
 	@Bean

@@ -66,6 +66,23 @@ final class ChangeStats {
 				new TreeMap<>(this.severityShifts));
 	}
 
+	/** Adds the counts of another part of the same run (a partition). */
+	void add(ChangeStats other) {
+		this.entries += other.entries;
+		this.editorKept += other.editorKept;
+		this.wires += other.wires;
+		this.changedWires += other.changedWires;
+		other.codes.forEach((code, counts) -> {
+			long[] mine = code(code);
+			mine[0] += counts[0];
+			mine[1] += counts[1];
+		});
+		other.ruleEntries.forEach((rule, count) -> this.ruleEntries.merge(rule, count, Long::sum));
+		other.ruleWires.forEach((rule, count) -> this.ruleWires.merge(rule, count, Long::sum));
+		other.fields.forEach((field, count) -> this.fields.merge(field, count, Long::sum));
+		other.severityShifts.forEach((shift, count) -> this.severityShifts.merge(shift, count, Long::sum));
+	}
+
 	static ChangeStats of(Snapshot snapshot) {
 		ChangeStats stats = new ChangeStats();
 		stats.entries = snapshot.entries();

@@ -130,22 +130,27 @@ public final class ReportRecorder implements WrittenWiresListener {
 		}
 	}
 
-	/** How many audit entries the step whose execution context this is recorded. */
-	public static long entriesOf(ExecutionContext context) {
-		return statsOf(context).entries();
+	/** How many audit entries the steps whose execution contexts these are recorded. */
+	public static long entriesOf(List<ExecutionContext> contexts) {
+		return contexts.stream().mapToLong(context -> statsOf(context).entries()).sum();
 	}
 
 	/**
-	 * Writes {@code report.html} for the finished classification step whose execution context and working
-	 * directory these are.
+	 * Writes {@code report.html} for the finished classification steps whose execution contexts and working
+	 * directories these are, in archive order (one step, or a step a partition).
 	 */
-	public static void writeHtml(Path html, ChangeReport.RunInfo info, ArchiveTally tally, ExecutionContext context,
-			Path workDirectory, Path rejectsJsonl) throws IOException {
+	public static void writeHtml(Path html, ChangeReport.RunInfo info, ArchiveTally tally,
+			List<ExecutionContext> contexts, List<Path> workDirectories, Path rejectsJsonl) throws IOException {
+		ChangeStats stats = new ChangeStats();
+		contexts.forEach(context -> stats.add(statsOf(context)));
 		WireSample sample = new WireSample(ChangeReport.SAMPLE_WIRES);
-		Path file = workDirectory.resolve(SAMPLE);
-		if (Files.exists(file)) {
+		String previous = null;
+		for (Path workDirectory : workDirectories) {
+			Path file = workDirectory.resolve(SAMPLE);
+			if (!Files.exists(file)) {
+				continue;
+			}
 			try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-				String previous = null;
 				for (String line = lines.readLine(); line != null; line = lines.readLine()) {
 					AuditEntry entry = AuditLines.parse(line);
 					String wire = entry.file() + '\u0000' + entry.record();
@@ -154,7 +159,7 @@ public final class ReportRecorder implements WrittenWiresListener {
 				}
 			}
 		}
-		ChangeReport.writeHtml(html, info, tally, statsOf(context), sample, rejectsJsonl);
+		ChangeReport.writeHtml(html, info, tally, stats, sample, rejectsJsonl);
 	}
 
 	private static ChangeStats statsOf(ExecutionContext context) {

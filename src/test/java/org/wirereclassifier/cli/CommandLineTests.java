@@ -66,6 +66,22 @@ class CommandLineTests {
 		}
 
 		@Test
+		void partitionedRunsEachFileAsAPartitionAndWritesTheSameFilesAndReport() throws Exception {
+			assertThat(execute("run", "--output", dir.resolve("single").toString())).isEqualTo(ExitCode.COMPLETED);
+
+			int status = execute("run", "--partitioned", "--output", dir.resolve("partitioned").toString());
+
+			assertThat(status).as(err()).isEqualTo(ExitCode.COMPLETED);
+			assertThat(out()).contains("Read 111 records: 109 amended, 2 unchanged, 0 rejected");
+			for (String file : List.of("wires.csv", "wires.json", "reports.jsonl", "summary.json", "report.html")) {
+				assertThat(TestArchives.bytes(dir.resolve("partitioned").resolve(file))).as(file)
+					.isEqualTo(TestArchives.bytes(dir.resolve("single").resolve(file)));
+			}
+			assertThat(execute("status", "--output", dir.resolve("partitioned").toString())).isZero();
+			assertThat(out()).contains("records 111: 109 amended, 2 unchanged, 0 rejected");
+		}
+
+		@Test
 		void aDryRunSaysPlainlyThatNothingWasApplied() {
 			Path input = copy("examples/wires.csv", dir.resolve("in"));
 			Path output = dir.resolve("out");

@@ -1,0 +1,65 @@
+package org.wirereclassifier.pass;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.wirereclassifier.archive.AmendedArchiveWriter;
+import org.wirereclassifier.archive.ArchiveFile;
+import org.wirereclassifier.archive.ArchiveInputs;
+import org.wirereclassifier.archive.ArchiveTally;
+
+/**
+ * The classification steps of a run, in archive order, each with its working directory and the execution context
+ * its last execution committed: the one step of {@code reclassifyArchive}, or one step a file of
+ * {@code reclassifyArchivePartitioned}.
+ */
+public record RunParts(List<Part> parts) {
+
+	/** One classification step's share of a run. */
+	public record Part(Path directory, ExecutionContext context) {
+	}
+
+	public static RunParts of(JobRepository repository, JobInstance instance, JobParameters parameters) {
+		Path work = RunPlan.workDirectory(Path.of(parameters.getString(RunPlan.OUTPUT)), RunPlan.runKey(parameters));
+		List<Part> parts = new ArrayList<>();
+		if (PartitionedReclassificationJobConfiguration.JOB_NAME.equals(instance.getJobName())) {
+			for (ArchiveFile file : ArchiveInputs.expand(RunPlan.splitInputs(parameters.getString(RunPlan.INPUTS)))) {
+				String partition = InputFilePartitioner.name(file);
+				parts.add(part(repository.getLastStepExecution(instance,
+						PartitionedReclassificationJobConfiguration.WORKER_STEP + ":" + partition),
+						InputFilePartitioner.directory(work, partition)));
+			}
+		}
+		else {
+			parts.add(part(repository.getLastStepExecution(instance, ReclassificationJobConfiguration.CLASSIFY_STEP),
+					work));
+		}
+		return new RunParts(List.copyOf(parts));
+	}
+
+	private static Part part(StepExecution step, Path directory) {
+		return new Part(directory, step == null ? new ExecutionContext() : step.getExecutionContext());
+	}
+
+	/** The accounting of the whole run. */
+	public ArchiveTally tally() {
+		ArchiveTally tally = new ArchiveTally();
+		this.parts.forEach(part -> tally.add(AmendedArchiveWriter.tallyOf(part.context())));
+		return tally;
+	}
+
+	List<ExecutionContext> contexts() {
+		return this.parts.stream().map(Part::context).toList();
+	}
+
+	List<Path> directories() {
+		return this.parts.stream().map(Part::directory).toList();
+	}
+
+}
