@@ -1,6 +1,5 @@
 package org.wirereclassifier.archive;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
@@ -18,11 +17,7 @@ final class CsvRecordWriter {
 		byte[] raw = source.raw();
 		CsvHeader header = layout.header();
 		int[] bounds = layout.bounds();
-		int grown = 0;
-		for (WireField field : changed) {
-			grown += amended.text(field).length() * 3 / 2 + 8; // sized once: growing copies the record again
-		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length + grown);
+		RenderBuffer out = RenderBuffer.take();
 		out.write(raw, 0, source.contentStart());
 		for (int column = 0; column < header.width(); column++) {
 			if (column > 0) {
@@ -59,21 +54,13 @@ final class CsvRecordWriter {
 		return result;
 	}
 
-	static void writeCell(ByteArrayOutputStream out, String value) {
-		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+	static void writeCell(RenderBuffer out, String value) {
 		if (!needsQuotes(value)) {
-			out.writeBytes(bytes);
+			out.writeUtf8(value, false);
 			return;
 		}
 		out.write('"');
-		int from = 0;
-		for (int i = 0; i < bytes.length; i++) {
-			if (bytes[i] == '"') {
-				out.write(bytes, from, i + 1 - from); // the quote, then its double
-				from = i;
-			}
-		}
-		out.write(bytes, from, bytes.length - from);
+		out.writeUtf8(value, true);
 		out.write('"');
 	}
 

@@ -1,8 +1,9 @@
 package org.wirereclassifier.audit;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.wirereclassifier.archive.RenderBuffer;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -33,12 +34,7 @@ public final class AuditLines {
 		if (entries.isEmpty()) {
 			return new byte[0];
 		}
-		int size = 0;
-		for (AuditEntry entry : entries) {
-			size += 320 + length(entry.before()) + length(entry.after()) + length(entry.wouldHaveWritten())
-					+ (withHeadline ? length(entry.headline()) : 0);
-		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream(size); // sized once: growing copies it again
+		RenderBuffer out = RenderBuffer.take();
 		try (JsonGenerator json = LINES.createGenerator(out)) {
 			for (AuditEntry entry : entries) {
 				entry.write(json, withHeadline);
@@ -46,10 +42,6 @@ public final class AuditLines {
 		}
 		out.write('\n');
 		return out.toByteArray();
-	}
-
-	private static int length(String text) {
-		return text == null ? 0 : text.length() + text.length() / 8;
 	}
 
 	/** Reads one line as {@link #render} wrote it. */

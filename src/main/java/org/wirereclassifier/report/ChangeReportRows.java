@@ -1,8 +1,8 @@
 package org.wirereclassifier.report;
 
-import java.util.Arrays;
 import java.util.List;
 
+import org.wirereclassifier.archive.RenderBuffer;
 import org.wirereclassifier.audit.AuditEntry;
 
 /**
@@ -23,9 +23,9 @@ public final class ChangeReportRows {
 
 	/** The header row. */
 	public static byte[] header() {
-		Row row = new Row(256);
-		row.append(HEADER);
-		return row.bytes();
+		RenderBuffer row = RenderBuffer.take();
+		append(row, HEADER);
+		return row.toByteArray();
 	}
 
 	/** The rows of these entries. */
@@ -33,11 +33,11 @@ public final class ChangeReportRows {
 		if (entries.isEmpty()) {
 			return new byte[0];
 		}
-		Row rows = new Row(entries.size() * 1024);
+		RenderBuffer rows = RenderBuffer.take();
 		for (AuditEntry entry : entries) {
-			rows.append(cells(entry));
+			append(rows, cells(entry));
 		}
-		return rows.bytes();
+		return rows.toByteArray();
 	}
 
 	static String[] cells(AuditEntry entry) {
@@ -47,81 +47,16 @@ public final class ChangeReportRows {
 				entry.taxonomyAfter(), entry.kind(), entry.wouldHaveWritten(), entry.at(), entry.headline() };
 	}
 
-	/** Rows as UTF-8 bytes, encoded char by char into one growing array rather than a byte array a cell. */
-	private static final class Row {
-
-		private byte[] bytes;
-
-		private int length;
-
-		Row(int capacity) {
-			this.bytes = new byte[capacity];
-		}
-
-		void append(String[] cells) {
-			for (int i = 0; i < cells.length; i++) {
-				if (i > 0) {
-					put((byte) ',');
-				}
-				quoted(SpreadsheetSafe.cell(cells[i]));
+	private static void append(RenderBuffer row, String[] cells) {
+		for (int i = 0; i < cells.length; i++) {
+			if (i > 0) {
+				row.write(',');
 			}
-			put((byte) '\n');
+			row.write('"');
+			row.writeUtf8(SpreadsheetSafe.cell(cells[i]), true);
+			row.write('"');
 		}
-
-		private void quoted(String cell) {
-			ensure(cell.length() * 3 + 2); // a char takes at most 3 bytes, a doubled quote 2, a surrogate pair 4
-			byte[] out = this.bytes;
-			int n = this.length;
-			out[n++] = '"';
-			for (int i = 0; i < cell.length(); i++) {
-				char c = cell.charAt(i);
-				if (c < 0x80) {
-					if (c == '"') {
-						out[n++] = '"';
-					}
-					out[n++] = (byte) c;
-				}
-				else if (c < 0x800) {
-					out[n++] = (byte) (0xC0 | c >> 6);
-					out[n++] = (byte) (0x80 | c & 0x3F);
-				}
-				else if (!Character.isSurrogate(c)) {
-					out[n++] = (byte) (0xE0 | c >> 12);
-					out[n++] = (byte) (0x80 | c >> 6 & 0x3F);
-					out[n++] = (byte) (0x80 | c & 0x3F);
-				}
-				else if (Character.isHighSurrogate(c) && i + 1 < cell.length()
-						&& Character.isLowSurrogate(cell.charAt(i + 1))) {
-					int code = Character.toCodePoint(c, cell.charAt(++i));
-					out[n++] = (byte) (0xF0 | code >> 18);
-					out[n++] = (byte) (0x80 | code >> 12 & 0x3F);
-					out[n++] = (byte) (0x80 | code >> 6 & 0x3F);
-					out[n++] = (byte) (0x80 | code & 0x3F);
-				}
-				else {
-					out[n++] = '?'; // a lone surrogate, as String.getBytes has it
-				}
-			}
-			out[n++] = '"';
-			this.length = n;
-		}
-
-		private void put(byte b) {
-			ensure(1);
-			this.bytes[this.length++] = b;
-		}
-
-		/** Room for {@code more} bytes past the current length. */
-		private void ensure(int more) {
-			if (this.length + more > this.bytes.length) {
-				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + more));
-			}
-		}
-
-		byte[] bytes() {
-			return Arrays.copyOf(this.bytes, this.length);
-		}
-
+		row.write('\n');
 	}
 
 }

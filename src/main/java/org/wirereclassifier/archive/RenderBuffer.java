@@ -1,0 +1,101 @@
+package org.wirereclassifier.archive;
+
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * A byte buffer a thread, reused for rendering one wire's output bytes (a record, audit lines, report rows): only
+ * the finished bytes are copied out, so that rendering allocates once a wire instead of growing a new buffer each
+ * time. Unsynchronized, unlike {@code ByteArrayOutputStream}. Take it with {@link #take()}, finish with
+ * {@link #toByteArray()} before taking it again on the same thread.
+ */
+public final class RenderBuffer extends OutputStream {
+
+	private static final ThreadLocal<RenderBuffer> BUFFERS = ThreadLocal.withInitial(RenderBuffer::new);
+
+	/** Larger buffers are not kept: one huge wire must not hold its memory for the rest of the run. */
+	private static final int KEPT = 1 << 20;
+
+	private byte[] bytes = new byte[16 * 1024];
+
+	private int length;
+
+	private RenderBuffer() {
+	}
+
+	/** The thread's buffer, emptied. */
+	public static RenderBuffer take() {
+		RenderBuffer buffer = BUFFERS.get();
+		buffer.length = 0;
+		if (buffer.bytes.length > KEPT) {
+			buffer.bytes = new byte[16 * 1024];
+		}
+		return buffer;
+	}
+
+	@Override
+	public void write(int b) {
+		ensure(1);
+		this.bytes[this.length++] = (byte) b;
+	}
+
+	@Override
+	public void write(byte[] source, int offset, int count) {
+		ensure(count);
+		System.arraycopy(source, offset, this.bytes, this.length, count);
+		this.length += count;
+	}
+
+	/**
+	 * Writes {@code text} as UTF-8, encoded here rather than by a {@code getBytes} a value; with {@code doubleQuotes}
+	 * a {@code "} is written twice (a CSV cell's content). A lone surrogate becomes {@code ?}, as
+	 * {@code String.getBytes} has it.
+	 */
+	public void writeUtf8(String text, boolean doubleQuotes) {
+		ensure(text.length() * 3); // a char takes at most 3 bytes, a doubled quote 2, a surrogate pair 4
+		byte[] out = this.bytes;
+		int n = this.length;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				if (doubleQuotes && c == '"') {
+					out[n++] = '"';
+				}
+				out[n++] = (byte) c;
+			}
+			else if (c < 0x800) {
+				out[n++] = (byte) (0xC0 | c >> 6);
+				out[n++] = (byte) (0x80 | c & 0x3F);
+			}
+			else if (!Character.isSurrogate(c)) {
+				out[n++] = (byte) (0xE0 | c >> 12);
+				out[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+				out[n++] = (byte) (0x80 | c & 0x3F);
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+					&& Character.isLowSurrogate(text.charAt(i + 1))) {
+				int code = Character.toCodePoint(c, text.charAt(++i));
+				out[n++] = (byte) (0xF0 | code >> 18);
+				out[n++] = (byte) (0x80 | code >> 12 & 0x3F);
+				out[n++] = (byte) (0x80 | code >> 6 & 0x3F);
+				out[n++] = (byte) (0x80 | code & 0x3F);
+			}
+			else {
+				out[n++] = '?';
+			}
+		}
+		this.length = n;
+	}
+
+	private void ensure(int more) {
+		if (this.length + more > this.bytes.length) {
+			this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + more));
+		}
+	}
+
+	/** The bytes written since {@link #take()}. */
+	public byte[] toByteArray() {
+		return Arrays.copyOf(this.bytes, this.length);
+	}
+
+}
