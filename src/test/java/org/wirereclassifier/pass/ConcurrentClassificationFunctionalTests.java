@@ -17,14 +17,11 @@ import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.wirereclassifier.TestArchives;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.wirereclassifier.TestArchives.copy;
-import static org.wirereclassifier.TestArchives.write;
 
 /**
  * Classifying on several threads changes nothing but the time: the outputs are those of a run on one thread, byte
@@ -33,17 +30,8 @@ import static org.wirereclassifier.TestArchives.write;
 @SpringBatchTest
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:concurrent;DB_CLOSE_DELAY=-1",
 		"wire-reclassifier.sync=false", "wire-reclassifier.chunk-size=7", "wire-reclassifier.threads=4" })
+@Import(CrashInjector.class)
 class ConcurrentClassificationFunctionalTests {
-
-	@TestConfiguration
-	static class Crashes {
-
-		@Bean
-		CrashInjector crashInjector() {
-			return new CrashInjector();
-		}
-
-	}
 
 	private JobOperatorTestUtils jobOperatorTestUtils;
 
@@ -63,14 +51,11 @@ class ConcurrentClassificationFunctionalTests {
 	@TempDir
 	private Path dir;
 
-	private Path[] inputs;
+	private List<Path> inputs;
 
 	@BeforeEach
-	void archiveWithBadRecords() {
-		this.inputs = new Path[] { copy("examples/wires.json", dir.resolve("in"), "a-examples.json"),
-				Path.of("input/wires.csv").toAbsolutePath(), Path.of("input/reports.jsonl").toAbsolutePath(),
-				write(dir.resolve("in/z-bad.csv"), "wire_id,published,headline\nz1,2025-01-01,Fine\n"
-						+ "z2,someday,Bad date\nz3,2025-01-03,\"Unterminated\nz4,2025-01-04,After\n") };
+	void messyArchive() {
+		this.inputs = MessyArchive.in(this.dir);
 	}
 
 	@AfterEach
@@ -90,7 +75,7 @@ class ConcurrentClassificationFunctionalTests {
 	}
 
 	private Run run(Path output) throws Exception {
-		RunPlan plan = RunPlan.prepare(TestArchives.launchArchiveJob(), List.of(this.inputs), output);
+		RunPlan plan = RunPlan.prepare(TestArchives.launchArchiveJob(), this.inputs, output);
 		JobExecution execution = this.jobOperatorTestUtils.startJob(plan.toJobParameters());
 		return new Run(execution.getStatus(), execution.getStepExecutions().stream()
 			.filter(step -> step.getStepName().equals(ReclassificationJobConfiguration.CLASSIFY_STEP))

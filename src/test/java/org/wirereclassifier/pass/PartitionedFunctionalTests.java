@@ -16,13 +16,10 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.wirereclassifier.TestArchives;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.wirereclassifier.TestArchives.copy;
-import static org.wirereclassifier.TestArchives.write;
 
 /**
  * The pass partitioned by input file gives the outputs of the single-step pass, byte for byte (a duplicate id
@@ -30,17 +27,8 @@ import static org.wirereclassifier.TestArchives.write;
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:partitioned;DB_CLOSE_DELAY=-1",
 		"wire-reclassifier.sync=false", "wire-reclassifier.chunk-size=7", "wire-reclassifier.partition-threads=3" })
+@Import(CrashInjector.class)
 class PartitionedFunctionalTests {
-
-	@TestConfiguration
-	static class Crashes {
-
-		@Bean
-		CrashInjector crashInjector() {
-			return new CrashInjector();
-		}
-
-	}
 
 	@Autowired
 	private JobOperator jobOperator;
@@ -59,15 +47,11 @@ class PartitionedFunctionalTests {
 	@TempDir
 	private Path dir;
 
-	private Path[] inputs;
+	private List<Path> inputs;
 
 	@BeforeEach
-	void archiveOfFourFilesWithBadRecords() {
-		this.inputs = new Path[] { copy("examples/wires.json", dir.resolve("in"), "a-examples.json"),
-				Path.of("input/wires.csv").toAbsolutePath(), Path.of("input/reports.jsonl").toAbsolutePath(),
-				write(dir.resolve("in/z-bad.csv"), "wire_id,published,headline\nz1,2025-01-01,Fine\n"
-						+ "z2,someday,Bad date\nz3,2025-01-03,\"Unterminated\nz4,2025-01-04,After\n"
-						+ "2025-12-09-openai-certification-courses,2025-12-09,Duplicate\n") };
+	void messyArchive() {
+		this.inputs = MessyArchive.in(this.dir);
 	}
 
 	@AfterEach
@@ -76,7 +60,7 @@ class PartitionedFunctionalTests {
 	}
 
 	private JobExecution run(Job job, Path output) throws Exception {
-		RunPlan plan = RunPlan.prepare(TestArchives.launchArchiveJob(), List.of(this.inputs), output);
+		RunPlan plan = RunPlan.prepare(TestArchives.launchArchiveJob(), this.inputs, output);
 		return this.jobOperator.start(job, plan.toJobParameters());
 	}
 

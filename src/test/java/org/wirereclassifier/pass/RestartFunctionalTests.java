@@ -19,13 +19,10 @@ import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.wirereclassifier.TestArchives;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.wirereclassifier.TestArchives.copy;
-import static org.wirereclassifier.TestArchives.write;
 
 /**
  * A run that fails anywhere is resumed by starting it again with the same parameters, and ends with exactly the
@@ -34,17 +31,8 @@ import static org.wirereclassifier.TestArchives.write;
 @SpringBatchTest
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:restart;DB_CLOSE_DELAY=-1",
 		"wire-reclassifier.sync=false", "wire-reclassifier.chunk-size=7" })
+@Import(CrashInjector.class)
 class RestartFunctionalTests {
-
-	@TestConfiguration
-	static class Crashes {
-
-		@Bean
-		CrashInjector crashInjector() {
-			return new CrashInjector();
-		}
-
-	}
 
 	private JobOperatorTestUtils jobOperatorTestUtils;
 
@@ -61,15 +49,11 @@ class RestartFunctionalTests {
 	@TempDir
 	private Path dir;
 
-	private Path[] inputs;
+	private List<Path> inputs;
 
 	@BeforeEach
-	void archiveWithBadRecords() {
-		this.inputs = new Path[] { copy("examples/wires.json", dir.resolve("in"), "a-examples.json"),
-				Path.of("input/wires.csv").toAbsolutePath(), Path.of("input/reports.jsonl").toAbsolutePath(),
-				write(dir.resolve("in/z-bad.csv"), "wire_id,published,headline\nz1,2025-01-01,Fine\n"
-						+ "z2,someday,Bad date\nz3,2025-01-03,\"Unterminated\nz4,2025-01-04,After\n"
-						+ "2025-12-09-openai-certification-courses,2025-12-09,Duplicate\n") };
+	void messyArchive() {
+		this.inputs = MessyArchive.in(this.dir);
 	}
 
 	@AfterEach
@@ -78,7 +62,7 @@ class RestartFunctionalTests {
 	}
 
 	private BatchStatus run(Path output) throws Exception {
-		RunPlan plan = RunPlan.prepare(TestArchives.launchArchiveJob(), List.of(this.inputs), output);
+		RunPlan plan = RunPlan.prepare(TestArchives.launchArchiveJob(), this.inputs, output);
 		return this.jobOperatorTestUtils.startJob(plan.toJobParameters()).getStatus();
 	}
 
@@ -117,10 +101,10 @@ class RestartFunctionalTests {
 	@DisplayName("a job file changed between a crash and the resume: the resume stops instead of mixing rules")
 	void jobFileChangedBeforeTheResume() throws Exception {
 		Path job = TestArchives.jobFile(dir.resolve("jobs"), "changing");
-		RunPlan plan = RunPlan.prepare(job, List.of(this.inputs), dir.resolve("out"));
+		RunPlan plan = RunPlan.prepare(job, this.inputs, dir.resolve("out"));
 		this.crashes.arm(CrashInjector.Point.WRITE, 2);
 		assertThat(this.jobOperatorTestUtils.startJob(plan.toJobParameters()).getStatus()).isEqualTo(BatchStatus.FAILED);
-		write(job, new String(TestArchives.bytes(job), StandardCharsets.UTF_8).replace("per-wire.", "per wire."));
+		TestArchives.write(job, new String(TestArchives.bytes(job), StandardCharsets.UTF_8).replace("per-wire.", "per wire."));
 
 		var resumed = this.jobOperatorTestUtils.startJob(plan.toJobParameters());
 
