@@ -30,16 +30,26 @@ public class GenerateArchive {
 		String[] tiers = { "single", "standard", "strong" };
 		String[] providers = { "OpenAI", "Google", "Microsoft", "Meta", "Anthropic", "Amazon", "Tesla", "Uber" };
 		Random random = new Random(20260510);
-		try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-			w.write("wire_id,published,headline,severity,providers,source_count,source_tier,body,codes,rationale,"
-					+ "rationale_origin,counterfactual,taxonomy_version\n");
-			for (int i = 0; i < wires; i++) {
-				String[] incident = incidents.get(random.nextInt(incidents.size()));
-				String report = reports.get(random.nextInt(reports.size()));
-				int start = random.nextInt(Math.max(1, report.length() - 800));
-				String body = incident[1] + "\n\n" + report.substring(start, Math.min(report.length(), start + 800));
-				w.write("w-" + i + "," + incident[2] + "," + cell(incident[0]) + ",," + providers[random.nextInt(providers.length)]
-						+ "," + (1 + random.nextInt(6)) + "," + tiers[random.nextInt(3)] + "," + cell(body) + ",,,,,\n");
+		// with a third argument N > 1: N files of consecutive wires, OUT/part-1.csv ..., for the partitioned pass
+		int files = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+		if (files > 1) {
+			Files.createDirectories(out);
+		}
+		int i = 0;
+		for (int f = 1; f <= files; f++) {
+			Path file = files > 1 ? out.resolve("part-" + f + ".csv") : out;
+			int end = (int) ((long) wires * f / files);
+			try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+				w.write("wire_id,published,headline,severity,providers,source_count,source_tier,body,codes,rationale,"
+						+ "rationale_origin,counterfactual,taxonomy_version\n");
+				for (; i < end; i++) {
+					String[] incident = incidents.get(random.nextInt(incidents.size()));
+					String report = reports.get(random.nextInt(reports.size()));
+					int start = random.nextInt(Math.max(1, report.length() - 800));
+					String body = incident[1] + "\n\n" + report.substring(start, Math.min(report.length(), start + 800));
+					w.write("w-" + i + "," + incident[2] + "," + cell(incident[0]) + ",," + providers[random.nextInt(providers.length)]
+							+ "," + (1 + random.nextInt(6)) + "," + tiers[random.nextInt(3)] + "," + cell(body) + ",,,,,\n");
+				}
 			}
 		}
 	}
