@@ -81,25 +81,28 @@ public class PartitionedReclassificationJobConfiguration {
 		}, transactionManager).build();
 	}
 
-	/** One partition a file, {@code wire-reclassifier.partition-threads} at a time (by default one a core). */
+	/** The threads partitions run on: {@code wire-reclassifier.partition-threads}, by default one a core. */
 	@Bean
-	@JobScope
-	public Step classifyFiles(JobRepository jobRepository, Step classifyFile,
-			@Value("#{jobParameters['" + RunPlan.INPUTS + "']}") String inputs,
-			@Value("${wire-reclassifier.partition-threads:0}") int threads) {
-		List<ArchiveFile> files = ArchiveInputs.expand(RunPlan.splitInputs(inputs));
+	public ThreadPoolTaskExecutor partitionThreads(@Value("${wire-reclassifier.partition-threads:0}") int threads) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		int size = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
 		executor.setCorePoolSize(size);
 		executor.setMaxPoolSize(size);
-		executor.setAllowCoreThreadTimeOut(true);
 		executor.setThreadNamePrefix("partition-");
 		executor.setDaemon(true);
-		executor.initialize();
+		return executor;
+	}
+
+	/** One partition a file, as many at a time as there are partition threads. */
+	@Bean
+	@JobScope
+	public Step classifyFiles(JobRepository jobRepository, Step classifyFile, ThreadPoolTaskExecutor partitionThreads,
+			@Value("#{jobParameters['" + RunPlan.INPUTS + "']}") String inputs) {
+		List<ArchiveFile> files = ArchiveInputs.expand(RunPlan.splitInputs(inputs));
 		return new StepBuilder(MANAGER_STEP, jobRepository).partitioner(WORKER_STEP, new InputFilePartitioner(files))
 			.step(classifyFile)
 			.gridSize(files.size())
-			.taskExecutor(executor)
+			.taskExecutor(partitionThreads)
 			.build();
 	}
 

@@ -74,8 +74,8 @@ public class PublishOutputsTasklet implements Tasklet {
 
 		Pass pass = RunPlan.loadPass(parameters.getString(RunPlan.PASS), parameters.getString(RunPlan.PASS_SHA256));
 		Files.createDirectories(output);
-		if (parts.parts().size() > 1) {
-			// partitions: their side files joined in archive order, report.csv's header once
+		if (parts.parts().stream().anyMatch(part -> !part.directory().equals(work))) {
+			// partitions (even one): their side files joined in archive order, report.csv's header once
 			concatenate(parts, work, AmendedArchiveWriter.REJECTS, 0);
 			concatenate(parts, work, AUDIT, 0);
 			concatenate(parts, work, REPORT_CSV, ChangeReportRows.header().length);

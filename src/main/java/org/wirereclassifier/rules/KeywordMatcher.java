@@ -52,6 +52,8 @@ public final class KeywordMatcher {
 	/** Each classifying thread's buffer for the text as matched: reused, as a text a wire is scanned twice. */
 	private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[4096]);
 
+	private static final int KEPT = 1 << 20;
+
 	private KeywordMatcher(int[] transitions, int alphabet, char[] symbols, int[][] outputs, int[] lengths,
 			boolean[] prefixes) {
 		this.transitions = transitions;
@@ -160,9 +162,12 @@ public final class KeywordMatcher {
 	}
 
 	private static char[] buffer(int length) {
+		if (length > KEPT) {
+			return new char[length]; // a huge text does not pin its buffer for the rest of the run
+		}
 		char[] buffer = BUFFER.get();
 		if (buffer.length < length) {
-			buffer = new char[Math.max(length, buffer.length * 2)];
+			buffer = new char[Math.max(length, Math.min(KEPT, buffer.length * 2))];
 			BUFFER.set(buffer);
 		}
 		return buffer;

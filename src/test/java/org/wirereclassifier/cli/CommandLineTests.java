@@ -82,6 +82,20 @@ class CommandLineTests {
 		}
 
 		@Test
+		void partitionedRunOfASingleFileIsOnePartition() {
+			Path output = dir.resolve("out");
+
+			int status = execute("run", "--partitioned", "--input", Path.of("input/wires.csv").toString(), "--output",
+					output.toString());
+
+			assertThat(status).as(err()).isEqualTo(ExitCode.COMPLETED);
+			assertThat(TestArchives.summary(output).get("read").asInt()).isEqualTo(43);
+			assertThat(TestArchives.jsonLines(output.resolve("audit.jsonl"))).isNotEmpty()
+				.allSatisfy(entry -> assertThat(entry.get("file").asString()).isEqualTo("wires.csv"));
+			assertThat(output.resolve(".state/runs")).isEmptyDirectory();
+		}
+
+		@Test
 		void aDryRunSaysPlainlyThatNothingWasApplied() {
 			Path input = copy("examples/wires.csv", dir.resolve("in"));
 			Path output = dir.resolve("out");
