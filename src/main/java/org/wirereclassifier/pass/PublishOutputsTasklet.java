@@ -33,11 +33,11 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes a finished run: writes the editors' {@code report.html} and the run's {@code summary.json}, then moves
- * them, the amended files, {@code rejects.jsonl}, {@code audit.jsonl} and {@code report.csv} (which the
- * classification step wrote) from the run's working directory into the output directory, each by an atomic
- * rename, so that the output directory never holds a half-written file. Safe to repeat after a crash: a file already moved is checked, not
- * moved again.
+ * Publishes a finished run: joins the partitions' side files if the run was partitioned, writes the editors'
+ * {@code report.html} and the run's {@code summary.json}, then moves them, the amended files, {@code rejects.jsonl},
+ * {@code audit.jsonl} and {@code report.csv} (which the classification steps wrote) from the run's working directory
+ * into the output directory, each by an atomic rename, so that the output directory never holds a half-written
+ * file. Safe to repeat after a crash: a file already moved is checked, not moved again.
  */
 @Component
 public class PublishOutputsTasklet implements Tasklet {

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ReportRecorder implements WrittenWiresListener {
 
 	/** The working file of the sample; not published. */
-	public static final String SAMPLE = "report-sample.jsonl";
+	static final String SAMPLE = "report-sample.jsonl";
 
 	private static final String STATS = "reportRecorder.stats";
 
@@ -46,8 +46,6 @@ public final class ReportRecorder implements WrittenWiresListener {
 
 	private final String pass;
 
-	private final int sampleWires;
-
 	private ChangeStats stats = new ChangeStats();
 
 	private OutputFile sample;
@@ -55,15 +53,10 @@ public final class ReportRecorder implements WrittenWiresListener {
 	private long sampled;
 
 	public ReportRecorder(Path workDirectory, boolean sync, long executionId, String pass) {
-		this(workDirectory, sync, executionId, pass, ChangeReport.SAMPLE_WIRES);
-	}
-
-	ReportRecorder(Path workDirectory, boolean sync, long executionId, String pass, int sampleWires) {
 		this.workDirectory = workDirectory;
 		this.sync = sync;
 		this.executionId = executionId;
 		this.pass = pass;
-		this.sampleWires = sampleWires;
 	}
 
 	@Override
@@ -92,7 +85,7 @@ public final class ReportRecorder implements WrittenWiresListener {
 			for (int i = 0; i < entries.size(); i++) {
 				this.stats.accept(entries.get(i), i == 0);
 			}
-			if (!entries.isEmpty() && this.sampled < this.sampleWires) {
+			if (!entries.isEmpty() && this.sampled < ChangeReport.SAMPLE_WIRES) {
 				this.sampled++;
 				try {
 					this.sample.write(AuditLines.render(entries, true));
