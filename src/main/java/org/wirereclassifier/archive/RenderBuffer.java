@@ -87,6 +87,78 @@ public final class RenderBuffer extends OutputStream {
 		this.length = n;
 	}
 
+	/**
+	 * Writes {@code text} as a JSON string, in quotes, as Jackson writes it: quote and backslash escaped, the usual
+	 * short escapes for control characters and a backslash-u escape of four hex digits for the rest of them and for
+	 * a lone surrogate, everything else as UTF-8. Null is written as {@code null}.
+	 */
+	public void writeJsonString(String text) {
+		if (text == null) {
+			write(NULL, 0, NULL.length);
+			return;
+		}
+		ensure(text.length() * 6 + 2); // at most six bytes a char: a backslash-u escape
+		byte[] out = this.bytes;
+		int n = this.length;
+		out[n++] = '"';
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= 0x20 && c < 0x80) {
+				if (c == '"' || c == '\\') {
+					out[n++] = '\\';
+				}
+				out[n++] = (byte) c;
+			}
+			else if (c < 0x20) {
+				out[n++] = '\\';
+				switch (c) {
+					case '\n' -> out[n++] = 'n';
+					case '\r' -> out[n++] = 'r';
+					case '\t' -> out[n++] = 't';
+					case '\b' -> out[n++] = 'b';
+					case '\f' -> out[n++] = 'f';
+					default -> n = hex(out, n, c);
+				}
+			}
+			else if (c < 0x800) {
+				out[n++] = (byte) (0xC0 | c >> 6);
+				out[n++] = (byte) (0x80 | c & 0x3F);
+			}
+			else if (!Character.isSurrogate(c)) {
+				out[n++] = (byte) (0xE0 | c >> 12);
+				out[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+				out[n++] = (byte) (0x80 | c & 0x3F);
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+					&& Character.isLowSurrogate(text.charAt(i + 1))) {
+				int code = Character.toCodePoint(c, text.charAt(++i));
+				out[n++] = (byte) (0xF0 | code >> 18);
+				out[n++] = (byte) (0x80 | code >> 12 & 0x3F);
+				out[n++] = (byte) (0x80 | code >> 6 & 0x3F);
+				out[n++] = (byte) (0x80 | code & 0x3F);
+			}
+			else {
+				out[n++] = '\\';
+				n = hex(out, n, c); // a lone surrogate: escaped, so that no information is lost
+			}
+		}
+		out[n++] = '"';
+		this.length = n;
+	}
+
+	/** Writes {@code u} and the four hex digits of {@code c}; returns the new length. */
+	private static int hex(byte[] out, int n, char c) {
+		out[n++] = 'u';
+		for (int shift = 12; shift >= 0; shift -= 4) {
+			out[n++] = HEX[(c >> shift) & 0xF];
+		}
+		return n;
+	}
+
+	private static final byte[] NULL = { 'n', 'u', 'l', 'l' };
+
+	private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
 	private void ensure(int more) {
 		if (this.length + more > this.bytes.length) {
 			this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + more));

@@ -5,9 +5,8 @@ import java.util.List;
 
 import org.wirereclassifier.archive.ArchiveItem;
 import org.wirereclassifier.archive.FieldChange;
+import org.wirereclassifier.archive.RenderBuffer;
 import org.wirereclassifier.archive.WireField;
-
-import tools.jackson.core.JsonGenerator;
 
 /**
  * One line of {@code audit.jsonl}: one changed field of one wire, or a wire whose editor rationale stood against
@@ -54,38 +53,62 @@ public record AuditEntry(long executionId, String pass, String wireId, String he
 	}
 
 	/** Writes the entry as {@code audit.jsonl} has it, keys in this order; with the headline only if asked. */
-	public void write(JsonGenerator json, boolean withHeadline) {
-		json.writeStartObject();
-		json.writeNumberProperty("execution_id", this.executionId);
-		json.writeStringProperty("pass", this.pass);
-		json.writeStringProperty("wire_id", this.wireId);
+	public void write(RenderBuffer out, boolean withHeadline) {
+		name(out, "{\"execution_id\":");
+		number(out, this.executionId);
+		name(out, ",\"pass\":");
+		out.writeJsonString(this.pass);
+		name(out, ",\"wire_id\":");
+		out.writeJsonString(this.wireId);
 		if (withHeadline) {
-			json.writeStringProperty("headline", this.headline);
+			name(out, ",\"headline\":");
+			out.writeJsonString(this.headline);
 		}
-		json.writeStringProperty("file", this.file);
-		json.writeNumberProperty("record", this.record);
-		json.writeStringProperty("field", this.field);
-		json.writeStringProperty("before", this.before);
-		json.writeStringProperty("after", this.after);
-		json.writeName("rule_ids");
+		name(out, ",\"file\":");
+		out.writeJsonString(this.file);
+		name(out, ",\"record\":");
+		number(out, this.record);
+		name(out, ",\"field\":");
+		out.writeJsonString(this.field);
+		name(out, ",\"before\":");
+		out.writeJsonString(this.before);
+		name(out, ",\"after\":");
+		out.writeJsonString(this.after);
+		name(out, ",\"rule_ids\":");
 		if (this.ruleIds == null) {
-			json.writeNull();
+			name(out, "null");
 		}
 		else {
-			json.writeStartArray();
-			for (String rule : this.ruleIds) {
-				json.writeString(rule);
+			out.write('[');
+			for (int i = 0; i < this.ruleIds.size(); i++) {
+				if (i > 0) {
+					out.write(',');
+				}
+				out.writeJsonString(this.ruleIds.get(i));
 			}
-			json.writeEndArray();
+			out.write(']');
 		}
-		json.writeStringProperty("taxonomy_before", this.taxonomyBefore);
-		json.writeStringProperty("taxonomy_after", this.taxonomyAfter);
-		json.writeStringProperty("kind", this.kind);
+		name(out, ",\"taxonomy_before\":");
+		out.writeJsonString(this.taxonomyBefore);
+		name(out, ",\"taxonomy_after\":");
+		out.writeJsonString(this.taxonomyAfter);
+		name(out, ",\"kind\":");
+		out.writeJsonString(this.kind);
 		if (this.wouldHaveWritten != null) {
-			json.writeStringProperty("would_have_written", this.wouldHaveWritten);
+			name(out, ",\"would_have_written\":");
+			out.writeJsonString(this.wouldHaveWritten);
 		}
-		json.writeStringProperty("at", this.at);
-		json.writeEndObject();
+		name(out, ",\"at\":");
+		out.writeJsonString(this.at);
+		out.write('}');
+	}
+
+	private static void name(RenderBuffer out, String ascii) {
+		out.writeUtf8(ascii, false);
+	}
+
+	private static void number(RenderBuffer out, long value) {
+		out.writeUtf8(Long.toString(value), false);
 	}
 
 }
