@@ -118,7 +118,12 @@ final class ChangeStats {
 			this.changedWires++;
 		}
 		this.fields.merge(entry.field(), 1L, Long::sum);
-		for (String rule : new LinkedHashSet<>(entry.ruleIds() == null ? List.of() : entry.ruleIds())) {
+		List<String> rules = entry.ruleIds() == null ? List.of() : entry.ruleIds();
+		for (int i = 0; i < rules.size(); i++) {
+			String rule = rules.get(i);
+			if (rules.subList(0, i).contains(rule)) {
+				continue; // a rule counts once an entry (a handful of rules: no set needed)
+			}
 			this.ruleEntries.merge(rule, 1L, Long::sum);
 			if (this.wireRules.add(rule)) {
 				this.ruleWires.merge(rule, 1L, Long::sum);
@@ -127,8 +132,16 @@ final class ChangeStats {
 		if ("codes".equals(entry.field())) {
 			Set<String> before = codes(entry.before());
 			Set<String> after = codes(entry.after());
-			after.stream().filter(code -> !before.contains(code)).forEach(code -> code(code)[0]++);
-			before.stream().filter(code -> !after.contains(code)).forEach(code -> code(code)[1]++);
+			for (String code : after) {
+				if (!before.contains(code)) {
+					code(code)[0]++;
+				}
+			}
+			for (String code : before) {
+				if (!after.contains(code)) {
+					code(code)[1]++;
+				}
+			}
 		}
 		else if ("severity".equals(entry.field())) {
 			this.severityShifts.merge(severity(entry.before()) + " \u2192 " + severity(entry.after()), 1L, Long::sum);
