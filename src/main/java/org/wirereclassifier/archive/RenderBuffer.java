@@ -63,22 +63,11 @@ public final class RenderBuffer extends OutputStream {
 				}
 				out[n++] = (byte) c;
 			}
-			else if (c < 0x800) {
-				out[n++] = (byte) (0xC0 | c >> 6);
-				out[n++] = (byte) (0x80 | c & 0x3F);
-			}
 			else if (!Character.isSurrogate(c)) {
-				out[n++] = (byte) (0xE0 | c >> 12);
-				out[n++] = (byte) (0x80 | c >> 6 & 0x3F);
-				out[n++] = (byte) (0x80 | c & 0x3F);
+				n = utf8(out, n, c);
 			}
-			else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-					&& Character.isLowSurrogate(text.charAt(i + 1))) {
-				int code = Character.toCodePoint(c, text.charAt(++i));
-				out[n++] = (byte) (0xF0 | code >> 18);
-				out[n++] = (byte) (0x80 | code >> 12 & 0x3F);
-				out[n++] = (byte) (0x80 | code >> 6 & 0x3F);
-				out[n++] = (byte) (0x80 | code & 0x3F);
+			else if (isPair(text, i)) {
+				n = utf8(out, n, Character.toCodePoint(c, text.charAt(++i)));
 			}
 			else {
 				out[n++] = '?';
@@ -86,6 +75,7 @@ public final class RenderBuffer extends OutputStream {
 		}
 		this.length = n;
 	}
+
 
 	/**
 	 * Writes {@code text} as a JSON string, in quotes, as Jackson writes it: quote and backslash escaped, the usual
@@ -120,22 +110,11 @@ public final class RenderBuffer extends OutputStream {
 					default -> n = hex(out, n, c);
 				}
 			}
-			else if (c < 0x800) {
-				out[n++] = (byte) (0xC0 | c >> 6);
-				out[n++] = (byte) (0x80 | c & 0x3F);
-			}
 			else if (!Character.isSurrogate(c)) {
-				out[n++] = (byte) (0xE0 | c >> 12);
-				out[n++] = (byte) (0x80 | c >> 6 & 0x3F);
-				out[n++] = (byte) (0x80 | c & 0x3F);
+				n = utf8(out, n, c);
 			}
-			else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-					&& Character.isLowSurrogate(text.charAt(i + 1))) {
-				int code = Character.toCodePoint(c, text.charAt(++i));
-				out[n++] = (byte) (0xF0 | code >> 18);
-				out[n++] = (byte) (0x80 | code >> 12 & 0x3F);
-				out[n++] = (byte) (0x80 | code >> 6 & 0x3F);
-				out[n++] = (byte) (0x80 | code & 0x3F);
+			else if (isPair(text, i)) {
+				n = utf8(out, n, Character.toCodePoint(c, text.charAt(++i)));
 			}
 			else {
 				out[n++] = '\\';
@@ -144,6 +123,30 @@ public final class RenderBuffer extends OutputStream {
 		}
 		out[n++] = '"';
 		this.length = n;
+	}
+
+
+	private static boolean isPair(String text, int i) {
+		return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+				&& Character.isLowSurrogate(text.charAt(i + 1));
+	}
+
+	/** Writes a code point of 0x80 or more as UTF-8; returns the new length. */
+	private static int utf8(byte[] out, int n, int code) {
+		if (code < 0x800) {
+			out[n++] = (byte) (0xC0 | code >> 6);
+		}
+		else if (code < 0x10000) {
+			out[n++] = (byte) (0xE0 | code >> 12);
+			out[n++] = (byte) (0x80 | code >> 6 & 0x3F);
+		}
+		else {
+			out[n++] = (byte) (0xF0 | code >> 18);
+			out[n++] = (byte) (0x80 | code >> 12 & 0x3F);
+			out[n++] = (byte) (0x80 | code >> 6 & 0x3F);
+		}
+		out[n++] = (byte) (0x80 | code & 0x3F);
+		return n;
 	}
 
 	/** Writes {@code u} and the four hex digits of {@code c}; returns the new length. */
