@@ -1,7 +1,6 @@
 package org.wirereclassifier.report;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
