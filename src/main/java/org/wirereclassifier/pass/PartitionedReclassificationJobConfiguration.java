@@ -63,9 +63,9 @@ public class PartitionedReclassificationJobConfiguration {
 			@Value("${wire-reclassifier.sync:true}") boolean sync) {
 		return new StepBuilder(INDEX_STEP, jobRepository).tasklet((contribution, chunkContext) -> {
 			JobParameters parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
-			Path work = workDirectory(parameters);
+			Path work = RunPlan.workDirectory(parameters);
 			Map<ArchiveFile, Path> before = new LinkedHashMap<>();
-			for (ArchiveFile file : files(parameters)) {
+			for (ArchiveFile file : RunPlan.files(parameters)) {
 				// each file's journal holds the ids first seen in it: what the partitions after it must know
 				Path journal = InputFilePartitioner.idsBefore(work, file);
 				ArchiveReader reader = new ArchiveReader(List.of(file), WireField.PASS_WRITABLE, journal, sync, before);
@@ -128,8 +128,8 @@ public class PartitionedReclassificationJobConfiguration {
 			@Value("#{stepExecutionContext['" + InputFilePartitioner.FILE_INDEX + "']}") int fileIndex,
 			@Value("#{stepExecution.stepName}") String stepName,
 			@Value("${wire-reclassifier.sync:true}") boolean sync) {
-		Path work = workDirectory(parameters);
-		List<ArchiveFile> files = files(parameters);
+		Path work = RunPlan.workDirectory(parameters);
+		List<ArchiveFile> files = RunPlan.files(parameters);
 		Map<ArchiveFile, Path> before = new LinkedHashMap<>();
 		files.subList(0, fileIndex).forEach(file -> before.put(file, InputFilePartitioner.idsBefore(work, file)));
 		return new ArchiveReader(List.of(files.get(fileIndex)), WireField.PASS_WRITABLE,
@@ -143,18 +143,10 @@ public class PartitionedReclassificationJobConfiguration {
 			@Value("#{stepExecution.stepName}") String stepName,
 			@Value("${wire-reclassifier.sync:true}") boolean sync,
 			@Value("${wire-reclassifier.skip-limit:10000}") long skipLimit) {
-		Path directory = partitionDirectory(workDirectory(parameters), stepName);
+		Path directory = partitionDirectory(RunPlan.workDirectory(parameters), stepName);
 		return new AmendedArchiveWriter(directory, sync, skipLimit, PreparedWireProcessor.SIDE_FILES,
 				new ReportRecorder(directory, sync, executionId, parameters.getString(RunPlan.PASS_NAME)),
 				RunPlan.isDryRun(parameters));
-	}
-
-	private static Path workDirectory(JobParameters parameters) {
-		return RunPlan.workDirectory(Path.of(parameters.getString(RunPlan.OUTPUT)), RunPlan.runKey(parameters));
-	}
-
-	private static List<ArchiveFile> files(JobParameters parameters) {
-		return ArchiveInputs.expand(RunPlan.splitInputs(parameters.getString(RunPlan.INPUTS)));
 	}
 
 	/** The worker step's execution is named {@code classifyFile:file-0000}: its working directory by that name. */

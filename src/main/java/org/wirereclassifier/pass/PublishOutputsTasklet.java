@@ -64,7 +64,7 @@ public class PublishOutputsTasklet implements Tasklet {
 		JobExecution job = publishing.getJobExecution();
 		JobParameters parameters = job.getJobParameters();
 		boolean dryRun = RunPlan.isDryRun(parameters);
-		Path work = RunPlan.workDirectory(Path.of(parameters.getString(RunPlan.OUTPUT)), RunPlan.runKey(parameters));
+		Path work = RunPlan.workDirectory(parameters);
 		Path output = RunPlan.publishDirectory(Path.of(parameters.getString(RunPlan.OUTPUT)), dryRun);
 		if (!Files.isDirectory(work)) {
 			return RepeatStatus.FINISHED; // published by an earlier attempt that died before it could record so

@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.wirereclassifier.archive.AmendedArchiveWriter;
-import org.wirereclassifier.archive.ArchiveInputs;
 import org.wirereclassifier.archive.ArchiveItem;
 import org.wirereclassifier.archive.ArchiveReader;
 import org.wirereclassifier.archive.WireField;
@@ -93,9 +92,9 @@ public class ReclassificationJobConfiguration {
 	@StepScope
 	public ArchiveReader archiveReader(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters,
 			@Value("${wire-reclassifier.sync:true}") boolean sync) {
-		Path work = RunPlan.workDirectory(Path.of(parameters.getString(RunPlan.OUTPUT)), RunPlan.runKey(parameters));
+		Path work = RunPlan.workDirectory(parameters);
 		// an amendment may lock codes: a CSV file then gets a code_locks column
-		return new ArchiveReader(ArchiveInputs.expand(RunPlan.splitInputs(parameters.getString(RunPlan.INPUTS))),
+		return new ArchiveReader(RunPlan.files(parameters),
 				RunPlan.isAmendment(parameters) ? WireField.EDITOR_WRITABLE : WireField.PASS_WRITABLE,
 				work.resolve(ArchiveReader.JOURNAL), sync);
 	}
@@ -124,7 +123,7 @@ public class ReclassificationJobConfiguration {
 		}
 		else if (RunPlan.isRevert(parameters)) {
 			classification = new ClassificationProcessor(RunPlan.loadReverter(parameters,
-					ArchiveInputs.expand(RunPlan.splitInputs(parameters.getString(RunPlan.INPUTS)))));
+					RunPlan.files(parameters)));
 		}
 		else {
 			classification = new ClassificationProcessor(pass.classifier());
@@ -140,7 +139,7 @@ public class ReclassificationJobConfiguration {
 			@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters,
 			@Value("${wire-reclassifier.sync:true}") boolean sync,
 			@Value("${wire-reclassifier.skip-limit:10000}") long skipLimit) {
-		Path work = RunPlan.workDirectory(Path.of(parameters.getString(RunPlan.OUTPUT)), RunPlan.runKey(parameters));
+		Path work = RunPlan.workDirectory(parameters);
 		return new AmendedArchiveWriter(work, sync, skipLimit, PreparedWireProcessor.SIDE_FILES,
 				new ReportRecorder(work, sync, executionId, passName), RunPlan.isDryRun(parameters));
 	}

@@ -11,7 +11,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.wirereclassifier.archive.AmendedArchiveWriter;
 import org.wirereclassifier.archive.ArchiveFile;
-import org.wirereclassifier.archive.ArchiveInputs;
 import org.wirereclassifier.archive.ArchiveTally;
 
 /**
@@ -26,10 +25,10 @@ public record RunParts(List<Part> parts) {
 	}
 
 	public static RunParts of(JobRepository repository, JobInstance instance, JobParameters parameters) {
-		Path work = RunPlan.workDirectory(Path.of(parameters.getString(RunPlan.OUTPUT)), RunPlan.runKey(parameters));
+		Path work = RunPlan.workDirectory(parameters);
 		List<Part> parts = new ArrayList<>();
 		if (PartitionedReclassificationJobConfiguration.JOB_NAME.equals(instance.getJobName())) {
-			for (ArchiveFile file : ArchiveInputs.expand(RunPlan.splitInputs(parameters.getString(RunPlan.INPUTS)))) {
+			for (ArchiveFile file : RunPlan.files(parameters)) {
 				String partition = InputFilePartitioner.name(file);
 				parts.add(part(repository.getLastStepExecution(instance,
 						PartitionedReclassificationJobConfiguration.WORKER_STEP + ":" + partition),

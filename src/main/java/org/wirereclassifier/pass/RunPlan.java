@@ -281,4 +281,14 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 		return stateDirectory(outputDirectory).resolve("runs").resolve(runKey);
 	}
 
+	/** The working directory of the run these are the parameters of. */
+	static Path workDirectory(JobParameters parameters) {
+		return workDirectory(Path.of(parameters.getString(OUTPUT)), runKey(parameters));
+	}
+
+	/** The input files of the run these are the parameters of, in the run's order. */
+	static List<ArchiveFile> files(JobParameters parameters) {
+		return ArchiveInputs.expand(splitInputs(parameters.getString(INPUTS)));
+	}
+
 }
