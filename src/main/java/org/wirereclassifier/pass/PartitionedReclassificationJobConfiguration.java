@@ -84,13 +84,7 @@ public class PartitionedReclassificationJobConfiguration {
 	/** The threads partitions run on: {@code wire-reclassifier.partition-threads}, by default one a core. */
 	@Bean
 	public ThreadPoolTaskExecutor partitionThreads(@Value("${wire-reclassifier.partition-threads:0}") int threads) {
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		int size = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-		executor.setCorePoolSize(size);
-		executor.setMaxPoolSize(size);
-		executor.setThreadNamePrefix("partition-");
-		executor.setDaemon(true);
-		return executor;
+		return ReclassificationJobConfiguration.threadPool("partition-", threads);
 	}
 
 	/** One partition a file, as many at a time as there are partition threads. */

@@ -102,11 +102,16 @@ public class ReclassificationJobConfiguration {
 	/** The threads that classify: {@code wire-reclassifier.threads}, by default one a core. */
 	@Bean
 	public ThreadPoolTaskExecutor classifyingThreads(@Value("${wire-reclassifier.threads:0}") int threads) {
+		return threadPool("classify-", threads);
+	}
+
+	/** A pool of {@code threads} daemon threads (0: one a core). */
+	static ThreadPoolTaskExecutor threadPool(String namePrefix, int threads) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		int size = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
 		executor.setCorePoolSize(size);
 		executor.setMaxPoolSize(size);
-		executor.setThreadNamePrefix("classify-");
+		executor.setThreadNamePrefix(namePrefix);
 		executor.setDaemon(true);
 		return executor;
 	}
