@@ -208,6 +208,19 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 				+ earlier.recordNumber(), source.text());
 	}
 
+	/**
+	 * Writes the ids first seen since the last journal was written to a journal of their own: after each file's
+	 * end, the journal of the ids first seen in that file (the partitioned pass's pre-pass). For a reader built
+	 * without a journal of its own.
+	 */
+	public void writeJournal(Path file) throws IOException {
+		Files.createDirectories(file.getParent());
+		try (OutputFile out = OutputFile.create(file)) {
+			this.ids.writeJournal(out);
+			out.flush(this.sync);
+		}
+	}
+
 	private String fileName(int index) {
 		return Stream.concat(this.seeds.keySet().stream(), this.files.stream())
 			.filter(file -> file.index() == index)

@@ -64,19 +64,16 @@ public class PartitionedReclassificationJobConfiguration {
 		return new StepBuilder(INDEX_STEP, jobRepository).tasklet((contribution, chunkContext) -> {
 			JobParameters parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
 			Path work = RunPlan.workDirectory(parameters);
-			Map<ArchiveFile, Path> before = new LinkedHashMap<>();
-			for (ArchiveFile file : RunPlan.files(parameters)) {
-				// each file's journal holds the ids first seen in it: what the partitions after it must know
-				Path journal = InputFilePartitioner.idsBefore(work, file);
-				ArchiveReader reader = new ArchiveReader(List.of(file), WireField.PASS_WRITABLE, journal, sync, before);
-				reader.open(new ExecutionContext());
-				while (reader.read() != null) {
-					contribution.incrementReadCount();
+			ArchiveReader reader = new ArchiveReader(RunPlan.files(parameters), WireField.PASS_WRITABLE, null, sync);
+			reader.open(new ExecutionContext());
+			for (ArchiveItem item = reader.read(); item != null; item = reader.read()) {
+				contribution.incrementReadCount();
+				if (item instanceof ArchiveItem.FileEnd end) {
+					// each file's journal holds the ids first seen in it: what the partitions after it must know
+					reader.writeJournal(InputFilePartitioner.idsBefore(work, end.file()));
 				}
-				reader.update(new ExecutionContext());
-				reader.close();
-				before.put(file, journal);
 			}
+			reader.close();
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}
