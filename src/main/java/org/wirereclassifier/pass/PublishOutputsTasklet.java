@@ -80,18 +80,17 @@ public class PublishOutputsTasklet implements Tasklet {
 			concatenate(parts, work, AUDIT, 0);
 			concatenate(parts, work, REPORT_CSV, ChangeReportRows.header().length);
 		}
-		long auditEntries = ReportRecorder.entriesOf(parts.contexts());
 		Path rejects = AmendedArchiveWriter.partOf(work, AmendedArchiveWriter.REJECTS);
 		// a publish resumed after it moved rejects.jsonl finds it in the output directory
-		ReportRecorder.writeHtml(AmendedArchiveWriter.partOf(work, REPORT_HTML), reportInfo(pass, parameters, dryRun),
-				tally, parts.contexts(), parts.directories(),
+		long auditEntries = ReportRecorder.writeHtml(AmendedArchiveWriter.partOf(work, REPORT_HTML),
+				reportInfo(pass, parameters, dryRun), tally, parts.contexts(), parts.directories(),
 				Files.exists(rejects) ? rejects : output.resolve(AmendedArchiveWriter.REJECTS));
 		Files.write(AmendedArchiveWriter.partOf(work, SUMMARY), summary(pass, tally, auditEntries, dryRun,
 				RunPlan.isAmendment(parameters) ? Path.of(parameters.getString(RunPlan.AMENDMENTS)) : null,
 				RunPlan.isRevert(parameters) ? Path.of(parameters.getString(RunPlan.REVERT_AUDIT)).getParent() : null));
 		if (!dryRun) {
 			for (RunParts.Part part : parts.parts()) {
-				for (ArchiveTally.FileCounts file : AmendedArchiveWriter.tallyOf(part.context()).files) {
+				for (ArchiveTally.FileCounts file : part.tally().files) {
 					publish(part.directory(), output, file.file);
 				}
 			}

@@ -20,8 +20,8 @@ import org.wirereclassifier.archive.ArchiveTally;
  */
 public record RunParts(List<Part> parts) {
 
-	/** One classification step's share of a run. */
-	public record Part(Path directory, ExecutionContext context) {
+	/** One classification step's share of a run, and its accounting as the step saved it. */
+	public record Part(Path directory, ExecutionContext context, ArchiveTally tally) {
 	}
 
 	public static RunParts of(JobRepository repository, JobInstance instance, JobParameters parameters) {
@@ -43,13 +43,14 @@ public record RunParts(List<Part> parts) {
 	}
 
 	private static Part part(StepExecution step, Path directory) {
-		return new Part(directory, step == null ? new ExecutionContext() : step.getExecutionContext());
+		ExecutionContext context = step == null ? new ExecutionContext() : step.getExecutionContext();
+		return new Part(directory, context, AmendedArchiveWriter.tallyOf(context));
 	}
 
 	/** The accounting of the whole run. */
 	public ArchiveTally tally() {
 		ArchiveTally tally = new ArchiveTally();
-		this.parts.forEach(part -> tally.add(AmendedArchiveWriter.tallyOf(part.context())));
+		this.parts.forEach(part -> tally.add(part.tally()));
 		return tally;
 	}
 

@@ -123,16 +123,12 @@ public final class ReportRecorder implements WrittenWiresListener {
 		}
 	}
 
-	/** How many audit entries the steps whose execution contexts these are recorded. */
-	public static long entriesOf(List<ExecutionContext> contexts) {
-		return contexts.stream().mapToLong(context -> statsOf(context).entries()).sum();
-	}
-
 	/**
 	 * Writes {@code report.html} for the finished classification steps whose execution contexts and working
-	 * directories these are, in archive order (one step, or a step a partition).
+	 * directories these are, in archive order (one step, or a step a partition); returns how many audit entries
+	 * they recorded.
 	 */
-	public static void writeHtml(Path html, ChangeReport.RunInfo info, ArchiveTally tally,
+	public static long writeHtml(Path html, ChangeReport.RunInfo info, ArchiveTally tally,
 			List<ExecutionContext> contexts, List<Path> workDirectories, Path rejectsJsonl) throws IOException {
 		ChangeStats stats = new ChangeStats();
 		contexts.forEach(context -> stats.add(statsOf(context)));
@@ -153,6 +149,7 @@ public final class ReportRecorder implements WrittenWiresListener {
 			}
 		}
 		ChangeReport.writeHtml(html, info, tally, stats, sample, rejectsJsonl);
+		return stats.entries();
 	}
 
 	private static ChangeStats statsOf(ExecutionContext context) {
