@@ -56,14 +56,14 @@ public class ReclassificationJobConfiguration {
 			ArchiveReader archiveReader, PreparedWireProcessor preparedWireProcessor,
 			AmendedArchiveWriter amendedArchiveWriter, ObjectProvider<ClassificationStepObserver> observers,
 			@Value("${wire-reclassifier.chunk-size:500}") int chunkSize, ThreadPoolTaskExecutor classifyingThreads,
-			@Value("#{jobParameters['" + RunPlan.REVERT_AUDIT + "']}") String revertedAudit) {
+			@Value("#{jobExecution.jobParameters}") JobParameters parameters) {
 		ChunkOrientedStepBuilder<ArchiveItem, ArchiveItem> step = new StepBuilder(CLASSIFY_STEP, jobRepository)
 			.<ArchiveItem, ArchiveItem>chunk(chunkSize)
 			.transactionManager(transactionManager)
 			.reader(archiveReader)
 			.processor(preparedWireProcessor)
 			.writer(amendedArchiveWriter);
-		if (classifyingThreads.getMaxPoolSize() > 1 && (revertedAudit == null || revertedAudit.isEmpty())) {
+		if (classifyingThreads.getMaxPoolSize() > 1 && !RunPlan.isRevert(parameters)) {
 			step.taskExecutor(classifyingThreads);
 		}
 		observe(step, observers);
