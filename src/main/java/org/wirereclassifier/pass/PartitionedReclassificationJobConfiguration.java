@@ -12,7 +12,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -103,14 +102,8 @@ public class PartitionedReclassificationJobConfiguration {
 			ArchiveReader partitionReader, PreparedWireProcessor preparedWireProcessor,
 			AmendedArchiveWriter partitionWriter, ObjectProvider<ClassificationStepObserver> observers,
 			@Value("${wire-reclassifier.chunk-size:500}") int chunkSize) {
-		ChunkOrientedStepBuilder<ArchiveItem, ArchiveItem> step = new StepBuilder(WORKER_STEP, jobRepository)
-			.<ArchiveItem, ArchiveItem>chunk(chunkSize)
-			.transactionManager(transactionManager)
-			.reader(partitionReader)
-			.processor(preparedWireProcessor)
-			.writer(partitionWriter);
-		ReclassificationJobConfiguration.observe(step, observers);
-		return step.build();
+		return ReclassificationJobConfiguration.classificationStep(WORKER_STEP, jobRepository, transactionManager,
+				chunkSize, partitionReader, preparedWireProcessor, partitionWriter, observers).build();
 	}
 
 	@Bean

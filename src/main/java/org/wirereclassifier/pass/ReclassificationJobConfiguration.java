@@ -57,28 +57,32 @@ public class ReclassificationJobConfiguration {
 			AmendedArchiveWriter amendedArchiveWriter, ObjectProvider<ClassificationStepObserver> observers,
 			@Value("${wire-reclassifier.chunk-size:500}") int chunkSize, ThreadPoolTaskExecutor classifyingThreads,
 			@Value("#{jobExecution.jobParameters}") JobParameters parameters) {
-		ChunkOrientedStepBuilder<ArchiveItem, ArchiveItem> step = new StepBuilder(CLASSIFY_STEP, jobRepository)
-			.<ArchiveItem, ArchiveItem>chunk(chunkSize)
-			.transactionManager(transactionManager)
-			.reader(archiveReader)
-			.processor(preparedWireProcessor)
-			.writer(amendedArchiveWriter);
+		ChunkOrientedStepBuilder<ArchiveItem, ArchiveItem> step = classificationStep(CLASSIFY_STEP, jobRepository,
+				transactionManager, chunkSize, archiveReader, preparedWireProcessor, amendedArchiveWriter, observers);
 		if (classifyingThreads.getMaxPoolSize() > 1 && !RunPlan.isRevert(parameters)) {
 			step.taskExecutor(classifyingThreads);
 		}
-		observe(step, observers);
 		return step.build();
 	}
 
-	/** Registers the observers on a classification step (this job's, or a partition's). */
-	static void observe(ChunkOrientedStepBuilder<ArchiveItem, ArchiveItem> step,
+	/** A classification step (this job's, or a partition's), with the observers registered on it. */
+	static ChunkOrientedStepBuilder<ArchiveItem, ArchiveItem> classificationStep(String name,
+			JobRepository jobRepository, PlatformTransactionManager transactionManager, int chunkSize,
+			ArchiveReader reader, PreparedWireProcessor processor, AmendedArchiveWriter writer,
 			ObjectProvider<ClassificationStepObserver> observers) {
+		ChunkOrientedStepBuilder<ArchiveItem, ArchiveItem> step = new StepBuilder(name, jobRepository)
+			.<ArchiveItem, ArchiveItem>chunk(chunkSize)
+			.transactionManager(transactionManager)
+			.reader(reader)
+			.processor(processor)
+			.writer(writer);
 		observers.orderedStream().forEach(observer -> {
 			step.listener(observer);
 			if (observer instanceof ItemStream stream) {
 				step.stream(stream); // updated after the writer: between its flush and the commit
 			}
 		});
+		return step;
 	}
 
 	@Bean
