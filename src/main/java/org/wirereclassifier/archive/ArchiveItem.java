@@ -36,6 +36,11 @@ public sealed interface ArchiveItem {
 			return !this.changes.isEmpty();
 		}
 
+		/** Whether the audit has entries for this wire: a change, or an editor's rationale kept. */
+		public boolean audited() {
+			return changed() || this.editorKept;
+		}
+
 	}
 
 	/**
@@ -44,7 +49,7 @@ public sealed interface ArchiveItem {
 	 *
 	 * @param record the record as the amended file has it; null when its original bytes serve
 	 * @param sideLines the wire's lines for each of the run's side files (audit, report), in the writer's order of
-	 * side files; an empty array for none
+	 * side files; an empty list when the wire has none
 	 */
 	record Prepared(Classified wire, byte[] record, List<byte[]> sideLines) implements ArchiveItem {
 	}

@@ -29,7 +29,7 @@ public record AuditEntry(long executionId, String pass, String wireId, String he
 	 * rationale. None for a wire the pass left alone.
 	 */
 	public static List<AuditEntry> of(ArchiveItem.Classified wire, long executionId, String pass, String at) {
-		if (!wire.changed() && !wire.editorKept()) {
+		if (!wire.audited()) {
 			return List.of();
 		}
 		List<AuditEntry> entries = new ArrayList<>(wire.changes().size() + 1);

@@ -53,6 +53,9 @@ public class PreparedWireProcessor implements ItemProcessor<ArchiveItem, Archive
 			return new ArchiveItem.Rejected(wire.source(), wire.original().wireId(),
 					"could not be written: " + ex.getMessage(), wire.source().text());
 		}
+		if (!wire.audited()) {
+			return new ArchiveItem.Prepared(wire, record, List.of()); // no audit lines: most wires of a taxonomy update
+		}
 		String at = this.clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
 		List<AuditEntry> entries = AuditEntry.of(wire, this.executionId, this.pass, at);
 		return new ArchiveItem.Prepared(wire, record,
