@@ -15,6 +15,10 @@ import java.util.Random;
 public class GenerateArchive {
 
 	public static void main(String[] args) throws IOException {
+		if (args.length < 2) {
+			System.err.println("Usage: java bench/GenerateArchive.java OUT.csv WIRES [FILES] (run from the project's folder)");
+			System.exit(2);
+		}
 		Path out = Path.of(args[0]);
 		int wires = Integer.parseInt(args[1]);
 		Path aiid = Path.of("src/test/resources/aiid");
@@ -32,9 +36,7 @@ public class GenerateArchive {
 		Random random = new Random(20260510);
 		// with a third argument N > 1: N files of consecutive wires, OUT/part-1.csv ..., for the partitioned pass
 		int files = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-		if (files > 1) {
-			Files.createDirectories(out);
-		}
+		Files.createDirectories(files > 1 ? out : out.toAbsolutePath().getParent());
 		int i = 0;
 		for (int f = 1; f <= files; f++) {
 			Path file = files > 1 ? out.resolve("part-" + f + ".csv") : out;

@@ -18,6 +18,8 @@ import org.wirereclassifier.archive.Wire;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Test fixtures: the spec's example wires, the AIID copies, job files, and readers for a pass's outputs. */
 public final class TestArchives {
 
@@ -136,6 +138,21 @@ public final class TestArchives {
 
 	public static JsonNode summary(Path output) {
 		return JSON.readTree(output.resolve("summary.json").toFile());
+	}
+
+	/**
+	 * The bytes of an output file as two runs of the same pass over the same archive must both have them: all of
+	 * it, but for {@code summary.json} without its {@code run} object (which run, when, how long).
+	 */
+	public static byte[] sameInEveryRun(Path file) {
+		if (!file.getFileName().toString().equals("summary.json")) {
+			return bytes(file);
+		}
+		byte[] bytes = bytes(file);
+		String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+		int run = text.lastIndexOf(",\n  \"run\" : {");
+		assertThat(run).as("summary.json ends with its run object").isPositive();
+		return (text.substring(0, run) + "\n}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	public static List<JsonNode> rejects(Path output) {

@@ -6,10 +6,16 @@ import java.util.List;
 
 /**
  * The arguments of a command: positional ones, {@code --input}/{@code --output}, and Spring properties
- * ({@code --spring.…=…}, {@code --wire-reclassifier.…=…}, {@code --logging.…=…}) passed on to the application.
+ * ({@code --spring.…=…}, {@code --wire-reclassifier.…=…}, {@code --logging.…=…}, {@code --management.…=…})
+ * passed on to the application.
  */
 record Arguments(String command, List<String> positional, List<Path> inputs, Path output, boolean help,
-		boolean dryRun, boolean partitioned, String editor, boolean force, Path labels, List<String> springProperties) {
+		boolean dryRun, boolean partitioned, String editor, boolean force, Path labels, boolean json, boolean abandon,
+		List<String> springProperties) {
+
+	/** Arguments passed on to Spring as application properties. */
+	private static final List<String> PROPERTY_PREFIXES = List.of("--spring.", "--wire-reclassifier.", "--logging.",
+			"--management.");
 
 	static final String DEFAULT_JOB_FILE = "jobs/launch-archive.yaml";
 
@@ -27,6 +33,8 @@ record Arguments(String command, List<String> positional, List<Path> inputs, Pat
 		boolean partitioned = false;
 		String editor = null;
 		boolean force = false;
+		boolean json = false;
+		boolean abandon = false;
 		Path labels = null;
 		List<String> spring = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
@@ -43,6 +51,8 @@ record Arguments(String command, List<String> positional, List<Path> inputs, Pat
 				case "--dry-run" -> dryRun = true;
 				case "--partitioned" -> partitioned = true;
 				case "--force" -> force = true;
+				case "--json" -> json = true;
+				case "--abandon" -> abandon = true;
 				case "--labels" -> labels = Path.of(value != null ? value : valueOf(args, ++i, option));
 				case "--editor" -> editor = value != null ? value : valueOf(args, ++i, option);
 				case "--input", "-i" -> inputs.add(Path.of(value != null ? value : valueOf(args, ++i, option)));
@@ -53,8 +63,7 @@ record Arguments(String command, List<String> positional, List<Path> inputs, Pat
 					output = Path.of(value != null ? value : valueOf(args, ++i, option));
 				}
 				default -> {
-					if (arg.startsWith("--spring.") || arg.startsWith("--wire-reclassifier.")
-							|| arg.startsWith("--logging.")) {
+					if (PROPERTY_PREFIXES.stream().anyMatch(arg::startsWith)) {
 						spring.add(arg);
 					}
 					else if (arg.startsWith("-")) {
@@ -70,7 +79,7 @@ record Arguments(String command, List<String> positional, List<Path> inputs, Pat
 			}
 		}
 		return new Arguments(command, positional, inputs, output, help, dryRun, partitioned, editor, force, labels,
-				spring);
+				json, abandon, spring);
 	}
 
 	private static String valueOf(String[] args, int i, String option) {
@@ -87,6 +96,20 @@ record Arguments(String command, List<String> positional, List<Path> inputs, Pat
 					+ Console.safe(String.join(" ", this.positional)));
 		}
 		return Path.of(this.positional.isEmpty() ? DEFAULT_JOB_FILE : this.positional.get(0));
+	}
+
+	/** The one positional argument RUN: a run's number, as {@code status} shows it. */
+	long run() {
+		if (this.positional.size() != 1) {
+			throw new UsageException(this.command + " needs RUN, the run's number as `status` shows it");
+		}
+		try {
+			return Long.parseLong(this.positional.get(0));
+		}
+		catch (NumberFormatException ex) {
+			throw new UsageException("RUN must be a run's number as `status` shows it, not "
+					+ Console.safe(this.positional.get(0)));
+		}
 	}
 
 	List<Path> inputsOrDefault() {

@@ -7,22 +7,21 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.wirereclassifier.archive.ArchiveTally;
-import org.wirereclassifier.pass.PartitionedReclassificationJobConfiguration;
-import org.wirereclassifier.pass.ReclassificationJobConfiguration;
-import org.wirereclassifier.pass.RunParts;
 import org.wirereclassifier.pass.RunPlan;
 
-/** {@code status [--output DIR]}: the runs of a workspace, newest first, and what state each is in. */
+/**
+ * {@code status [--output DIR] [--json]}: the runs of a workspace, newest first: state, times, duration, exit
+ * status and counts, as text for people or as one JSON document for scripts.
+ */
 class StatusCommand {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -35,71 +34,118 @@ class StatusCommand {
 
 	int run(Arguments arguments) throws IOException {
 		if (!arguments.positional().isEmpty() || !arguments.inputs().isEmpty()) {
-			throw new UsageException("status takes only --output DIR");
+			throw new UsageException("status takes only --output DIR and --json");
 		}
 		Path output = arguments.outputOrDefault().toAbsolutePath().normalize();
 		if (!Files.isDirectory(RunPlan.stateDirectory(output))) {
-			this.out.println("No runs in " + Console.safe(output) + ".");
+			print(arguments.json(), output, null, List.of());
 			return ExitCode.COMPLETED;
 		}
 		try (Workspace workspace = Workspace.lock(output)) {
 			if (workspace == null) {
-				this.out.println("A run is in progress in " + Console.safe(output) + " ("
-						+ Console.safe(Workspace.holder(output)) + "). Its history shows when it has finished.");
+				print(arguments.json(), output, Workspace.holder(output), List.of());
 				return ExitCode.COMPLETED;
 			}
 			try (ConfigurableApplicationContext context = Workspace.start(output, arguments.springProperties())) {
-				print(output, context.getBean(JobRepository.class));
+				print(arguments.json(), output, null, RunRecord.of(context.getBean(JobRepository.class), output));
 			}
 		}
 		return ExitCode.COMPLETED;
 	}
 
-	private void print(Path output, JobRepository repository) {
-		List<JobInstance> instances = new ArrayList<>(repository.getJobInstances(ReclassificationJobConfiguration.JOB_NAME, 0, 50));
-		instances.addAll(repository.getJobInstances(PartitionedReclassificationJobConfiguration.JOB_NAME, 0, 50));
-		instances.sort(Comparator.comparingLong(JobInstance::getInstanceId).reversed());
-		if (instances.isEmpty()) {
-			this.out.println("No runs in " + Console.safe(output) + ".");
-			return;
+	private void print(boolean json, Path output, String holder, List<RunRecord> runs) {
+		if (json) {
+			Map<String, Object> document = new LinkedHashMap<>();
+			document.put("output", output.toString());
+			document.put("in_progress", holder != null);
+			document.put("holder", holder);
+			document.put("runs", runs.stream().map(StatusCommand::toJson).toList());
+			this.out.println(Json.write(document));
 		}
-		this.out.println("Runs in " + Console.safe(output) + ", newest first:");
-		for (JobInstance instance : instances) {
-			List<JobExecution> executions = repository.getJobExecutions(instance);
-			JobParameters parameters = executions.get(0).getJobParameters();
-			this.out.println();
-			this.out.println("pass " + Console.safe(parameters.getString(RunPlan.PASS_NAME)) + " ("
-					+ Console.safe(parameters.getString(RunPlan.PASS)) + ", sha256 "
-					+ parameters.getString(RunPlan.PASS_SHA256).substring(0, 12) + "…), inputs "
-					+ Console.safe(String.join(", ", parameters.getString(RunPlan.INPUTS, "").lines().toList()))
-					+ " (fingerprint " + parameters.getString(RunPlan.INPUTS_FINGERPRINT).substring(0, 12) + "…)");
-			for (JobExecution execution : executions) {
-				this.out.println("  run " + execution.getId() + "  " + state(execution) + "  " + time(execution.getStartTime())
-						+ " → " + time(execution.getEndTime()));
-			}
-			ArchiveTally tally = RunParts.of(repository, instance, parameters).tally();
-			if (!tally.files.isEmpty()) {
-				this.out.println("  records " + (executions.get(0).getStatus() == BatchStatus.COMPLETED ? "" : "so far ")
-						+ tally.read + ": " + tally.amended + " amended, " + tally.unchanged + " unchanged, "
-						+ tally.rejected + " rejected");
-			}
+		else if (holder != null) {
+			this.out.println("A run is in progress in " + Console.safe(output) + " (" + Console.safe(holder)
+					+ "). Its history shows when it has finished.");
+		}
+		else if (runs.isEmpty()) {
+			this.out.println("No runs in " + Console.safe(output) + ".");
+		}
+		else {
+			this.out.println("Runs in " + Console.safe(output) + ", newest first:");
+			runs.forEach(this::print);
 		}
 	}
 
-	private static String state(JobExecution execution) {
-		BatchStatus status = execution.getStatus();
+	private void print(RunRecord run) {
+		JobParameters parameters = run.parameters();
+		this.out.println();
+		this.out.println("run " + run.id() + "  " + state(run) + "  exit " + run.exitStatus() + "  "
+				+ time(run.execution().getStartTime()) + " → " + time(run.execution().getEndTime()) + " ("
+				+ RunRecord.format(run.duration()) + ")" + (run.resumes() == null ? "" : "  resumes run " + run.resumes()));
+		this.out.println("  " + run.kind() + " " + Console.safe(parameters.getString(RunPlan.PASS_NAME)) + " ("
+				+ Console.safe(parameters.getString(RunPlan.PASS)) + "), inputs "
+				+ Console.safe(String.join(", ", inputs(parameters))));
+		ArchiveTally tally = run.tally();
+		if (!tally.files.isEmpty()) {
+			this.out.println("  records " + (run.status() == BatchStatus.COMPLETED ? "" : "so far ") + tally.read
+					+ ": " + tally.amended + " amended, " + tally.unchanged + " unchanged, " + tally.rejected
+					+ " rejected");
+		}
+		run.failures().forEach(failure -> this.out.println("  failed: " + Console.safe(failure)));
+	}
+
+	private static List<String> inputs(JobParameters parameters) {
+		return parameters.getString(RunPlan.INPUTS, "").lines().toList();
+	}
+
+	static Map<String, Object> toJson(RunRecord run) {
+		JobParameters parameters = run.parameters();
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("run", run.id());
+		json.put("resumes", run.resumes());
+		json.put("resumed_by", run.resumedBy());
+		json.put("kind", run.kind());
+		json.put("pass", parameters.getString(RunPlan.PASS_NAME));
+		json.put("job_file", parameters.getString(RunPlan.PASS));
+		json.put("inputs", inputs(parameters));
+		json.put("state", run.status().toString());
+		json.put("interrupted", run.status().isRunning());
+		json.put("exit_status", run.exitStatus());
+		json.put("started", isoTime(run.execution().getStartTime()));
+		json.put("ended", isoTime(run.execution().getEndTime()));
+		json.put("duration_seconds", run.duration().toMillis() / 1000.0);
+		ArchiveTally tally = run.tally();
+		Map<String, Object> records = new LinkedHashMap<>();
+		records.put("read", tally.read);
+		records.put("amended", tally.amended);
+		records.put("unchanged", tally.unchanged);
+		records.put("rejected", tally.rejected);
+		records.put("editor_kept", tally.editorKept);
+		json.put("records", records);
+		json.put("failures", new ArrayList<>(run.failures()));
+		return json;
+	}
+
+	private static String state(RunRecord run) {
+		BatchStatus status = run.status();
+		if (run.resumedBy() != null) {
+			return status + " (resumed by run " + run.resumedBy() + ")";
+		}
 		if (status.isRunning()) {
 			// the workspace lock is ours, so no process is running it: it was killed
-			return status + " (interrupted; the same run command resumes it)";
+			return status + " (interrupted; the same run command, or `resume`, resumes it)";
 		}
 		if (status == BatchStatus.FAILED || status == BatchStatus.STOPPED) {
-			return status + " (the same run command resumes it)";
+			return status + " (the same run command, or `resume`, resumes it)";
 		}
 		return status.toString();
 	}
 
 	private static String time(LocalDateTime time) {
 		return time == null ? "…" : TIME.format(time);
+	}
+
+	private static String isoTime(LocalDateTime time) {
+		return time == null ? null : time.toString();
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.wirereclassifier.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -10,10 +11,15 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.wirereclassifier.WireReclassifierApplication;
+import org.wirereclassifier.amend.AmendmentException;
+import org.wirereclassifier.archive.ArchiveFileException;
+import org.wirereclassifier.pass.PassDefinitionException;
+import org.wirereclassifier.revert.RevertException;
 import org.wirereclassifier.pass.RunPlan;
 
 /**
@@ -77,6 +83,83 @@ final class Workspace implements AutoCloseable {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setDefaultProperties(Map.of("spring.datasource.url", repositoryUrl(output)));
 		return application.run(springProperties.toArray(String[]::new));
+	}
+
+	/** What a command does with a workspace's application context; returns the exit status. */
+	interface Action {
+
+		int apply(ConfigurableApplicationContext context) throws Exception;
+
+	}
+
+	/** What a command does with one run of a workspace; returns the exit status. */
+	interface RunAction {
+
+		int apply(ConfigurableApplicationContext context, RunRecord run) throws Exception;
+
+	}
+
+	/**
+	 * As {@link #use}, for the run {@code RUN} of the workspace {@code --output DIR} that the arguments name: a usage
+	 * error if the workspace has no such run (and nothing is created where it has none).
+	 */
+	static int useRun(Arguments arguments, PrintStream err, RunAction action) {
+		long id = arguments.run();
+		Path output = arguments.outputOrDefault().toAbsolutePath().normalize();
+		if (!Files.isDirectory(RunPlan.stateDirectory(output))) {
+			throw new UsageException("no runs in " + output + " (`status --output DIR` lists a workspace's runs)");
+		}
+		return use(output, arguments.springProperties(), err, context -> action.apply(context,
+				RunRecord.find(context.getBean(JobRepository.class), output, id)));
+	}
+
+	/**
+	 * Locks the workspace, starts the application for it and applies {@code action}: exit status 4 if another
+	 * process holds the workspace, 1 if the action throws (a run that could not start or finish).
+	 */
+	static int use(Path output, List<String> springProperties, PrintStream err, Action action) {
+		try (Workspace workspace = lock(output)) {
+			if (workspace == null) {
+				err.println("wire-reclassifier: another run is using " + Console.safe(output) + " ("
+						+ Console.safe(holder(output)) + "); nothing was done. Try again when it has finished.");
+				return ExitCode.BUSY;
+			}
+			ConfigurableApplicationContext started;
+			try {
+				started = start(output, springProperties);
+			}
+			catch (RuntimeException ex) {
+				err.println("wire-reclassifier: the run could not start or finish: " + Console.safe(startFailure(ex)));
+				return ExitCode.FAILED;
+			}
+			try (ConfigurableApplicationContext context = started) {
+				return action.apply(context);
+			}
+			catch (UsageException | ArchiveFileException | PassDefinitionException | AmendmentException
+					| RevertException ex) {
+				throw ex;
+			}
+			catch (Exception ex) {
+				err.println("wire-reclassifier: the run could not start or finish: "
+						+ Console.safe(RunRecord.rootCause(ex)));
+				return ExitCode.FAILED;
+			}
+		}
+		catch (IOException ex) {
+			err.println("wire-reclassifier: cannot use the output directory " + Console.safe(output) + ": "
+					+ Console.safe(ex.getMessage()));
+			return ExitCode.USAGE;
+		}
+	}
+
+	/** Why the application could not start: the job repository's own words if it is the cause (they name the server). */
+	private static String startFailure(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.sql.SQLException sql) {
+				return "the job repository cannot be used: " + sql.getMessage();
+			}
+		}
+		return RunRecord.rootCause(ex);
 	}
 
 	/** The default job repository: an H2 file database in the workspace. */

@@ -54,8 +54,11 @@ public class PublishOutputsTasklet implements Tasklet {
 
 	private final JobRepository jobRepository;
 
-	public PublishOutputsTasklet(JobRepository jobRepository) {
+	private final RunMetrics metrics;
+
+	public PublishOutputsTasklet(JobRepository jobRepository, RunMetrics metrics) {
 		this.jobRepository = jobRepository;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -85,9 +88,13 @@ public class PublishOutputsTasklet implements Tasklet {
 		long auditEntries = ReportRecorder.writeHtml(AmendedArchiveWriter.partOf(work, REPORT_HTML),
 				reportInfo(pass, parameters, dryRun), tally, parts.contexts(), parts.directories(),
 				Files.exists(rejects) ? rejects : output.resolve(AmendedArchiveWriter.REJECTS));
-		Files.write(AmendedArchiveWriter.partOf(work, SUMMARY), summary(pass, tally, auditEntries, dryRun,
+		this.metrics.count(job.getJobInstance().getJobName(), tally);
+		Map<String, Object> summary = summary(pass, tally, auditEntries, dryRun,
 				RunPlan.isAmendment(parameters) ? Path.of(parameters.getString(RunPlan.AMENDMENTS)) : null,
-				RunPlan.isRevert(parameters) ? Path.of(parameters.getString(RunPlan.REVERT_AUDIT)).getParent() : null));
+				RunPlan.isRevert(parameters) ? Path.of(parameters.getString(RunPlan.REVERT_AUDIT)).getParent() : null);
+		summary.put("run", runInfo(job));
+		Files.write(AmendedArchiveWriter.partOf(work, SUMMARY),
+				(JSON.writeValueAsString(summary) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		if (!dryRun) {
 			for (RunParts.Part part : parts.parts()) {
 				for (ArchiveTally.FileCounts file : part.tally().files) {
@@ -165,8 +172,21 @@ public class PublishOutputsTasklet implements Tasklet {
 				dryRun);
 	}
 
-	/** The run's accounting; no timestamps or ids, so that the same pass over the same archive gives the same bytes. */
-	static byte[] summary(Pass pass, ArchiveTally tally, long auditEntries, boolean dryRun, Path amendments,
+	/**
+	 * What differs between two runs of the same pass over the same archive, kept apart in {@code summary.json}'s
+	 * last object, {@code run}: which run it was, when it started, and its timings.
+	 */
+	private Map<String, Object> runInfo(JobExecution job) {
+		Map<String, Object> run = new LinkedHashMap<>();
+		run.put("id", job.getId());
+		run.put("job", job.getJobInstance().getJobName());
+		run.put("started", job.getStartTime() == null ? null : job.getStartTime().toString());
+		run.put("timers", this.metrics.timers());
+		return run;
+	}
+
+	/** The run's accounting: no timestamps or ids, so that the same pass over the same archive gives the same values. */
+	static Map<String, Object> summary(Pass pass, ArchiveTally tally, long auditEntries, boolean dryRun, Path amendments,
 			Path revertedRun) {
 		Map<String, Object> summary = new LinkedHashMap<>();
 		Map<String, Object> passInfo = new LinkedHashMap<>();
@@ -208,7 +228,7 @@ public class PublishOutputsTasklet implements Tasklet {
 			files.add(counts);
 		}
 		summary.put("files", files);
-		return (JSON.writeValueAsString(summary) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		return summary;
 	}
 
 }

@@ -2,8 +2,11 @@ package org.wirereclassifier.pass;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
@@ -25,19 +28,34 @@ public record RunParts(List<Part> parts) {
 	}
 
 	public static RunParts of(JobRepository repository, JobInstance instance, JobParameters parameters) {
+		List<JobExecution> executions = repository.getJobExecutions(instance);
+		return asOf(executions, executions.stream().mapToLong(JobExecution::getId).max().orElse(0), parameters);
+	}
+
+	/**
+	 * The run's parts as they stood when {@code executionId} ended (each step's last execution up to that one):
+	 * the accounting of one execution of a resumed run. {@code executions} are all the instance's executions.
+	 */
+	public static RunParts asOf(List<JobExecution> executions, long executionId, JobParameters parameters) {
+		Map<String, StepExecution> steps = new HashMap<>();
+		for (JobExecution execution : executions) {
+			if (execution.getId() <= executionId) {
+				execution.getStepExecutions().forEach(step -> steps.merge(step.getStepName(), step,
+						(a, b) -> a.getId() > b.getId() ? a : b));
+			}
+		}
+		String jobName = executions.isEmpty() ? "" : executions.get(0).getJobInstance().getJobName();
 		Path work = RunPlan.workDirectory(parameters);
 		List<Part> parts = new ArrayList<>();
-		if (PartitionedReclassificationJobConfiguration.JOB_NAME.equals(instance.getJobName())) {
+		if (PartitionedReclassificationJobConfiguration.JOB_NAME.equals(jobName)) {
 			for (ArchiveFile file : RunPlan.files(parameters)) {
 				String partition = InputFilePartitioner.name(file);
-				parts.add(part(repository.getLastStepExecution(instance,
-						PartitionedReclassificationJobConfiguration.WORKER_STEP + ":" + partition),
+				parts.add(part(steps.get(PartitionedReclassificationJobConfiguration.WORKER_STEP + ":" + partition),
 						InputFilePartitioner.directory(work, partition)));
 			}
 		}
 		else {
-			parts.add(part(repository.getLastStepExecution(instance, ReclassificationJobConfiguration.CLASSIFY_STEP),
-					work));
+			parts.add(part(steps.get(ReclassificationJobConfiguration.CLASSIFY_STEP), work));
 		}
 		return new RunParts(List.copyOf(parts));
 	}
@@ -54,7 +72,7 @@ public record RunParts(List<Part> parts) {
 		return tally;
 	}
 
-	List<ExecutionContext> contexts() {
+	public List<ExecutionContext> contexts() {
 		return this.parts.stream().map(Part::context).toList();
 	}
 

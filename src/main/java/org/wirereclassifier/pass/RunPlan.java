@@ -15,6 +15,7 @@ import org.wirereclassifier.amend.AmendmentException;
 import org.wirereclassifier.amend.AmendmentFile;
 import org.wirereclassifier.archive.AmendedArchiveWriter;
 import org.wirereclassifier.archive.ArchiveFile;
+import org.wirereclassifier.archive.ArchiveFileException;
 import org.wirereclassifier.archive.ArchiveInputs;
 import org.wirereclassifier.revert.RevertException;
 import org.wirereclassifier.revert.Reverter;
@@ -70,6 +71,12 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 	public static final String REVERT_AUDIT_SHA256 = "revert.audit.sha256";
 
 	/** Where a dry run puts what it writes, inside the output directory. */
+	/**
+	 * Numbers the starts of a pass over the same inputs after earlier ones were abandoned ({@code recover
+	 * --abandon}): absent for the first, then 1, 2, …
+	 */
+	public static final String ATTEMPT = "attempt";
+
 	public static final String DRY_RUN_DIRECTORY = "dry-run";
 
 	/** Files the pass writes itself into the output directory; no input may have these names. */
@@ -196,12 +203,34 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 		return pass;
 	}
 
+	/** The parameters of a new start of the same run, after the start these are the parameters of was abandoned. */
+	public static JobParameters nextAttempt(JobParameters parameters) {
+		Long attempt = parameters.getLong(ATTEMPT);
+		return new JobParametersBuilder(parameters).addLong(ATTEMPT, attempt == null ? 1 : attempt + 1, true)
+			.toJobParameters();
+	}
+
+	/**
+	 * Checks, before a run is resumed by its number, that its job file and inputs are those it started with (its
+	 * steps check again, but a mismatch found here is a usage error that writes nothing).
+	 */
+	public static void checkResumable(JobParameters parameters) {
+		loadPass(parameters.getString(PASS), parameters.getString(PASS_SHA256));
+		List<ArchiveFile> files = files(parameters);
+		if (!ArchiveInputs.fingerprint(files).equals(parameters.getString(INPUTS_FINGERPRINT))) {
+			throw new ArchiveFileException("the inputs changed since this run started ("
+					+ String.join(", ", parameters.getString(INPUTS, "").lines().toList())
+					+ "); restore them to resume, or give the run up with `recover RUN --abandon`");
+		}
+	}
+
 	/** The run key of a job's parameters: a hash of its identity, never of the clock. */
 	static String runKey(JobParameters parameters) {
 		String identity = parameters.getString(PASS_SHA256) + "\n" + parameters.getString(INPUTS_FINGERPRINT) + "\n"
 				+ parameters.getString(OUTPUT) + (isDryRun(parameters) ? "\ndry-run" : "")
 				+ (isAmendment(parameters) ? "\namendments " + parameters.getString(AMENDMENTS_SHA256) : "")
-				+ (isRevert(parameters) ? "\nrevert " + parameters.getString(REVERT_AUDIT_SHA256) : "");
+				+ (isRevert(parameters) ? "\nrevert " + parameters.getString(REVERT_AUDIT_SHA256) : "")
+				+ (parameters.getLong(ATTEMPT) != null ? "\nattempt " + parameters.getLong(ATTEMPT) : "");
 		return PassDefinitionLoader.sha256(identity.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
 	}
 
@@ -282,7 +311,7 @@ public record RunPlan(Pass pass, List<Path> inputArguments, List<ArchiveFile> fi
 	}
 
 	/** The working directory of the run these are the parameters of. */
-	static Path workDirectory(JobParameters parameters) {
+	public static Path workDirectory(JobParameters parameters) {
 		return workDirectory(Path.of(parameters.getString(OUTPUT)), runKey(parameters));
 	}
 

@@ -130,8 +130,7 @@ public final class ReportRecorder implements WrittenWiresListener {
 	 */
 	public static long writeHtml(Path html, ChangeReport.RunInfo info, ArchiveTally tally,
 			List<ExecutionContext> contexts, List<Path> workDirectories, Path rejectsJsonl) throws IOException {
-		ChangeStats stats = new ChangeStats();
-		contexts.forEach(context -> stats.add(statsOf(context)));
+		ChangeStats stats = statsOf(contexts);
 		WireSample sample = new WireSample(ChangeReport.SAMPLE_WIRES);
 		String previous = null;
 		for (Path workDirectory : workDirectories) {
@@ -150,6 +149,13 @@ public final class ReportRecorder implements WrittenWiresListener {
 		}
 		ChangeReport.writeHtml(html, info, tally, stats, sample, rejectsJsonl);
 		return stats.entries();
+	}
+
+	/** The counts of a run's classification steps, added up. */
+	static ChangeStats statsOf(List<ExecutionContext> contexts) {
+		ChangeStats stats = new ChangeStats();
+		contexts.forEach(context -> stats.add(statsOf(context)));
+		return stats;
 	}
 
 	private static ChangeStats statsOf(ExecutionContext context) {

@@ -6,15 +6,20 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wirereclassifier.PostgresServer;
 import org.wirereclassifier.TestArchives;
 import org.wirereclassifier.TestCsv;
 import org.wirereclassifier.pass.RunPlan;
@@ -34,6 +39,9 @@ class KilledProcessTests {
 
 	private Path input;
 
+	/** Extra arguments of every run: the job repository to use (by default the H2 file in the workspace). */
+	private final List<String> repository = new ArrayList<>();
+
 	@BeforeEach
 	void largeArchive() {
 		// AIID incidents, repeated with new ids: large enough that a run takes a few seconds
@@ -49,9 +57,10 @@ class KilledProcessTests {
 	}
 
 	private Process start(Path output) throws IOException {
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), "org.wirereclassifier.WireReclassifierApplication", "run",
-				"--input", this.input.toString(), "--output", output.toString(), "--wire-reclassifier.chunk-size=200");
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", System.getProperty("java.class.path"), "org.wirereclassifier.WireReclassifierApplication", "run",
+				"--input", this.input.toString(), "--output", output.toString(), "--wire-reclassifier.chunk-size=200"));
+		command.addAll(this.repository);
 		return new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dir.resolve("child-" + System.nanoTime() + ".log").toFile())
 			.start();
@@ -59,8 +68,10 @@ class KilledProcessTests {
 
 	private int runInProcess(Path output, ByteArrayOutputStream out) {
 		PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-		return new WireReclassifierCommandLine(print, print).execute("run", "--input", this.input.toString(),
-				"--output", output.toString(), "--wire-reclassifier.sync=false");
+		List<String> command = new ArrayList<>(List.of("run", "--input", this.input.toString(), "--output",
+				output.toString(), "--wire-reclassifier.sync=false"));
+		command.addAll(this.repository);
+		return new WireReclassifierCommandLine(print, print).execute(command.toArray(String[]::new));
 	}
 
 	/** Kills the process (SIGKILL) once the run's working copy of the amended file has grown past {@code bytes}. */
@@ -106,10 +117,22 @@ class KilledProcessTests {
 
 		killWhenWritten(start(output), output, size / 4);
 		ByteArrayOutputStream status = new ByteArrayOutputStream();
+		List<String> command = new ArrayList<>(List.of("status", "--output", output.toString()));
+		command.addAll(this.repository);
 		new WireReclassifierCommandLine(new PrintStream(status, true, StandardCharsets.UTF_8), System.err)
-			.execute("status", "--output", output.toString());
+			.execute(command.toArray(String[]::new));
 		assertThat(status.toString(StandardCharsets.UTF_8))
-			.contains("STARTED (interrupted; the same run command resumes it)");
+			.contains("STARTED (interrupted; the same run command, or `resume`, resumes it)");
+		java.util.regex.Matcher interrupted = java.util.regex.Pattern.compile("run (\\d+)  STARTED")
+			.matcher(status.toString(StandardCharsets.UTF_8));
+		assertThat(interrupted.find()).isTrue();
+		ByteArrayOutputStream recovered = new ByteArrayOutputStream();
+		command = new ArrayList<>(List.of("recover", interrupted.group(1), "--output", output.toString()));
+		command.addAll(this.repository);
+		assertThat(new WireReclassifierCommandLine(new PrintStream(recovered, true, StandardCharsets.UTF_8), System.err)
+			.execute(command.toArray(String[]::new))).isZero();
+		assertThat(recovered.toString(StandardCharsets.UTF_8)).contains("Run " + interrupted.group(1)
+				+ " was interrupted while STARTED; it is now marked FAILED.");
 
 		killWhenWritten(start(output), output, size * 2 / 3);
 		Process last = start(output);
@@ -145,6 +168,48 @@ class KilledProcessTests {
 		assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
 		assertThat(first.exitValue()).isZero();
 		org.wirereclassifier.pass.RunOutputsAccess.assertSame(output, dir.resolve("reference"));
+	}
+
+	/**
+	 * The same, with the job repository in a real PostgreSQL server (the postgres profile): the schema created at
+	 * the first start and kept at the next ones, a killed run recovered and resumed. Skipped, saying why, only when
+	 * no PostgreSQL server can be started (Debian's postgresql package; `.ci/run` installs it).
+	 */
+	@Nested
+	@DisplayName("with the job repository in PostgreSQL")
+	class OnPostgres {
+
+		private String url;
+
+		@BeforeEach
+		void postgresRepository() {
+			PostgresServer server = PostgresServer.get();
+			this.url = server.createDatabase();
+			repository.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + this.url,
+					"--spring.datasource.username=" + server.username(),
+					"--spring.datasource.password=" + server.password()));
+		}
+
+		@Test
+		@DisplayName("kill -9 twice, then the same command: the outputs of an uninterrupted run, state in PostgreSQL")
+		void killedTwiceThenResumed() throws Exception {
+			KilledProcessTests.this.killedTwiceThenResumed();
+
+			Path output = dir.resolve("out");
+			assertThat(RunPlan.stateDirectory(output).resolve("repository.mv.db")).doesNotExist();
+			try (Connection connection = DriverManager.getConnection(this.url, PostgresServer.get().username(),
+					PostgresServer.get().password());
+					ResultSet rows = connection.createStatement()
+						.executeQuery("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID")) {
+				List<String> statuses = new ArrayList<>();
+				while (rows.next()) {
+					statuses.add(rows.getString(1));
+				}
+				// two runs of the reference workspace and of this one: killed twice (recovered), then completed
+				assertThat(statuses).containsExactly("COMPLETED", "FAILED", "FAILED", "COMPLETED");
+			}
+		}
+
 	}
 
 }
