@@ -34,6 +34,9 @@ class RecoverCommand {
 			JobOperator operator = context.getBean(JobOperator.class);
 			JobExecution execution = run.execution();
 			BatchStatus status = execution.getStatus();
+			if (run.resumedBy() != null) {
+				throw new UsageException("run " + id + " was resumed by run " + run.resumedBy() + "; see `status`");
+			}
 			if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
 				throw new UsageException("run " + id + " is " + status + "; there is nothing to recover");
 			}
@@ -56,9 +59,9 @@ class RecoverCommand {
 			operator.abandon(last);
 			Path work = RunPlan.workDirectory(run.parameters());
 			FileSystemUtils.deleteRecursively(work);
-			this.out.println("Run " + id + " is abandoned and its working files are deleted. The published files in "
-					+ Console.safe(output) + " are those of the last completed run; the next `run` of this pass "
-					+ "over these inputs starts from the beginning.");
+			this.out.println("Run " + id + " is abandoned and its working files are deleted; files already published in "
+					+ Console.safe(output) + " are left as they are. The next `run` of this pass over these inputs "
+					+ "starts from the beginning.");
 			return ExitCode.COMPLETED;
 		});
 	}

@@ -23,6 +23,9 @@ class ResumeCommand {
 	int run(Arguments arguments) {
 		return Workspace.useRun(arguments, this.err, (context, run) -> {
 			long id = run.id();
+			if (run.resumedBy() != null) {
+				throw new UsageException("run " + id + " was resumed by run " + run.resumedBy() + "; see `status`");
+			}
 			if (run.status() == BatchStatus.COMPLETED) {
 				this.out.println("Run " + id + " completed; there is nothing to resume.");
 				return ExitCode.COMPLETED;

@@ -144,8 +144,9 @@ class StatusCommand {
 		return time == null ? "…" : TIME.format(time);
 	}
 
+	/** The repository's local time with this machine's offset, so that scripts and log shippers read it right. */
 	private static String isoTime(LocalDateTime time) {
-		return time == null ? null : time.toString();
+		return time == null ? null : time.atZone(java.time.ZoneId.systemDefault()).toOffsetDateTime().toString();
 	}
 
 }

@@ -180,7 +180,8 @@ public class PublishOutputsTasklet implements Tasklet {
 		Map<String, Object> run = new LinkedHashMap<>();
 		run.put("id", job.getId());
 		run.put("job", job.getJobInstance().getJobName());
-		run.put("started", job.getStartTime() == null ? null : job.getStartTime().toString());
+		run.put("started", job.getStartTime() == null ? null
+				: job.getStartTime().atZone(java.time.ZoneId.systemDefault()).toOffsetDateTime().toString());
 		run.put("timers", this.metrics.timers());
 		return run;
 	}

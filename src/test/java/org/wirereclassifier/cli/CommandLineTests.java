@@ -328,6 +328,17 @@ class CommandLineTests {
 			assertThat(out()).contains("jobs/launch-archive.yaml: valid pass launch-archive (2026-05-10, taxonomy 2026.05)");
 		}
 
+		@Test
+		void validateNamesWhatIsWrongWithAJobFile() {
+			Path job = write(dir.resolve("job.yaml"), "pass:\n  name: p\n  date: 2026-05-10\n  colour: red\n");
+
+			assertThat(execute("validate", job.toString())).isEqualTo(ExitCode.USAGE);
+
+			assertThat(err()).contains(job + " line 4: unknown key \"colour\" in pass (known: date, description, name)");
+			assertThat(execute("validate", "--input", "x.csv")).isEqualTo(ExitCode.USAGE);
+			assertThat(err()).contains("validate takes only a JOB_FILE");
+		}
+
 	}
 
 }

@@ -268,6 +268,17 @@ class OperatorCommandsTests {
 		}
 
 		@Test
+		void aRunThatWasResumedAlreadyNamesTheRunThatDidIt() throws IOException {
+			failedRun();
+			assertThat(run()).isZero();
+
+			assertThat(execute("resume", "1", "--output", output.toString())).isEqualTo(ExitCode.USAGE);
+			assertThat(err()).contains("run 1 was resumed by run 2; see `status`");
+			assertThat(execute("recover", "1", "--output", output.toString(), "--abandon")).isEqualTo(ExitCode.USAGE);
+			assertThat(err()).contains("run 1 was resumed by run 2; see `status`");
+		}
+
+		@Test
 		void aCompletedRunHasNothingToResume() {
 			assertThat(run()).isZero();
 			assertThat(execute("resume", "1", "--output", output.toString())).isZero();
@@ -324,7 +335,7 @@ class OperatorCommandsTests {
 
 			assertThat(execute("recover", "1", "--output", output.toString(), "--abandon")).isZero();
 
-			assertThat(out()).contains("Run 1 is abandoned and its working files are deleted.");
+			assertThat(out()).contains("Run 1 is abandoned and its working files are deleted; files already published in ");
 			assertThat(work).isEmptyDirectory();
 			assertThat(execute("status", "--output", output.toString(), "--json")).isZero();
 			assertThat(json(out()).get("runs").get(0).get("state").asString()).isEqualTo("ABANDONED");
