@@ -116,7 +116,7 @@ final class RunSummary {
 
 	/** The same, as JSON for {@code report RUN --json}. */
 	Map<String, Object> toJson() {
-		Map<String, Object> json = StatusCommand.toJson(this.run);
+		Map<String, Object> json = StatusCommand.toJson(this.run, false);
 		Map<String, Object> changed = new LinkedHashMap<>();
 		changed.put("wires", this.changes.changedWires());
 		changed.put("fields", this.changes.changedFields());

@@ -43,7 +43,7 @@ class StatusCommand {
 		}
 		try (Workspace workspace = Workspace.lock(output)) {
 			if (workspace == null) {
-				print(arguments.json(), output, Workspace.holder(output), List.of());
+				print(arguments.json(), output, Workspace.holder(output), runsWhileLocked(output, arguments));
 				return ExitCode.COMPLETED;
 			}
 			try (ConfigurableApplicationContext context = Workspace.start(output, arguments.springProperties())) {
@@ -53,16 +53,37 @@ class StatusCommand {
 		return ExitCode.COMPLETED;
 	}
 
+	/**
+	 * The runs while another process runs a pass in the workspace: a shared job repository (PostgreSQL) can be read
+	 * meanwhile; the workspace's own H2 file cannot (that process holds it), and then there are none to show.
+	 */
+	private static List<RunRecord> runsWhileLocked(Path output, Arguments arguments) {
+		boolean elsewhere = System.getenv("SPRING_DATASOURCE_URL") != null || System.getenv("SPRING_PROFILES_ACTIVE") != null
+				|| arguments.springProperties().stream().anyMatch(property -> property.startsWith("--spring.datasource.url=")
+						|| property.startsWith("--spring.profiles.active="));
+		if (!elsewhere) {
+			return List.of(); // the workspace's H2 file, which the running process holds
+		}
+		List<String> quiet = new ArrayList<>(arguments.springProperties());
+		quiet.addAll(List.of("--spring.batch.jdbc.initialize-schema=never", "--logging.level.root=OFF"));
+		try (ConfigurableApplicationContext context = Workspace.start(output, quiet)) {
+			return RunRecord.of(context.getBean(JobRepository.class), output);
+		}
+		catch (RuntimeException ex) {
+			return List.of();
+		}
+	}
+
 	private void print(boolean json, Path output, String holder, List<RunRecord> runs) {
 		if (json) {
 			Map<String, Object> document = new LinkedHashMap<>();
 			document.put("output", output.toString());
 			document.put("in_progress", holder != null);
 			document.put("holder", holder);
-			document.put("runs", runs.stream().map(StatusCommand::toJson).toList());
+			document.put("runs", runs.stream().map(run -> toJson(run, holder != null)).toList());
 			this.out.println(Json.write(document));
 		}
-		else if (holder != null) {
+		else if (holder != null && runs.isEmpty()) {
 			this.out.println("A run is in progress in " + Console.safe(output) + " (" + Console.safe(holder)
 					+ "). Its history shows when it has finished.");
 		}
@@ -70,15 +91,20 @@ class StatusCommand {
 			this.out.println("No runs in " + Console.safe(output) + ".");
 		}
 		else {
+			if (holder != null) {
+				this.out.println("A run is in progress in " + Console.safe(output) + " (" + Console.safe(holder) + ").");
+			}
 			this.out.println("Runs in " + Console.safe(output) + ", newest first:");
-			runs.forEach(this::print);
+			runs.forEach(run -> print(run, holder != null));
 		}
 	}
 
-	private void print(RunRecord run) {
+	private void print(RunRecord run, boolean inProgress) {
 		JobParameters parameters = run.parameters();
 		this.out.println();
-		this.out.println("run " + run.id() + "  " + state(run) + "  exit " + run.exitStatus() + "  "
+		boolean running = inProgress && run.status().isRunning();
+		this.out.println("run " + run.id() + "  " + (running ? run.status() + " (running now)" : state(run)) + "  exit "
+				+ (running ? "-" : run.exitStatus()) + "  "
 				+ time(run.execution().getStartTime()) + " → " + time(run.execution().getEndTime()) + " ("
 				+ RunRecord.format(run.duration()) + ")" + (run.resumes() == null ? "" : "  resumes run " + run.resumes()));
 		this.out.println("  " + run.kind() + " " + Console.safe(parameters.getString(RunPlan.PASS_NAME)) + " ("
@@ -97,7 +123,9 @@ class StatusCommand {
 		return parameters.getString(RunPlan.INPUTS, "").lines().toList();
 	}
 
-	static Map<String, Object> toJson(RunRecord run) {
+	/** A run as JSON; {@code inProgress}: another process holds the workspace, so a running run is running. */
+	static Map<String, Object> toJson(RunRecord run, boolean inProgress) {
+		boolean running = inProgress && run.status().isRunning();
 		JobParameters parameters = run.parameters();
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("run", run.id());
@@ -108,8 +136,8 @@ class StatusCommand {
 		json.put("job_file", parameters.getString(RunPlan.PASS));
 		json.put("inputs", inputs(parameters));
 		json.put("state", run.status().toString());
-		json.put("interrupted", run.status().isRunning());
-		json.put("exit_status", run.exitStatus());
+		json.put("interrupted", run.status().isRunning() && !running);
+		json.put("exit_status", running ? null : run.exitStatus());
 		json.put("started", isoTime(run.execution().getStartTime()));
 		json.put("ended", isoTime(run.execution().getEndTime()));
 		json.put("duration_seconds", run.duration().toMillis() / 1000.0);

@@ -72,6 +72,21 @@ class PostgresProfileTests {
 	}
 
 	@Test
+	void statusReadsTheSharedRepositoryWhileAnotherProcessHoldsTheWorkspace() throws IOException {
+		Path output = this.dir.resolve("out");
+		assertThat(execute("run", "--input", this.input.toString(), "--output", output.toString())).isZero();
+
+		try (Workspace other = Workspace.lock(output)) {
+			assertThat(execute("status", "--output", output.toString(), "--json")).isZero();
+		}
+
+		JsonNode status = TestArchives.JSON.readTree(this.commandLine.out());
+		assertThat(status.get("in_progress").asBoolean()).isTrue();
+		assertThat(status.get("holder").asString()).startsWith("process " + ProcessHandle.current().pid());
+		assertThat(status.get("runs").get(0).get("state").asString()).isEqualTo("COMPLETED");
+	}
+
+	@Test
 	void aServerThatCannotBeReachedFailsTheRunAndSaysWhy() {
 		List<String> unreachable = List.of("--spring.profiles.active=postgres",
 				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/wire_reclassifier",
