@@ -19,8 +19,8 @@ import org.wirereclassifier.WireReclassifierApplication;
 import org.wirereclassifier.amend.AmendmentException;
 import org.wirereclassifier.archive.ArchiveFileException;
 import org.wirereclassifier.pass.PassDefinitionException;
-import org.wirereclassifier.revert.RevertException;
 import org.wirereclassifier.pass.RunPlan;
+import org.wirereclassifier.revert.RevertException;
 
 /**
  * An output directory as a workspace: its {@code .state/} holds the job repository and the runs' working files,
