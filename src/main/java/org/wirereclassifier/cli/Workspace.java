@@ -15,6 +15,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 import org.wirereclassifier.WireReclassifierApplication;
 import org.wirereclassifier.amend.AmendmentException;
 import org.wirereclassifier.archive.ArchiveFileException;
@@ -118,6 +119,16 @@ final class Workspace implements AutoCloseable {
 	 * process holds the workspace, 1 if the action throws (a run that could not start or finish).
 	 */
 	static int use(Path output, List<String> springProperties, PrintStream err, Action action) {
+		boolean created = !Files.exists(output);
+		int status = useLocked(output, springProperties, err, action);
+		if (status == ExitCode.USAGE && created) {
+			// a configuration error writes nothing: not even the workspace this command made for itself
+			FileSystemUtils.deleteRecursively(output.toFile());
+		}
+		return status;
+	}
+
+	private static int useLocked(Path output, List<String> springProperties, PrintStream err, Action action) {
 		try (Workspace workspace = lock(output)) {
 			if (workspace == null) {
 				err.println("wire-reclassifier: another run is using " + Console.safe(output) + " ("
@@ -129,6 +140,10 @@ final class Workspace implements AutoCloseable {
 				started = start(output, springProperties);
 			}
 			catch (RuntimeException ex) {
+				if (isBadSetting(ex)) {
+					err.println("wire-reclassifier: bad configuration: " + Console.safe(RunRecord.rootCause(ex)));
+					return ExitCode.USAGE;
+				}
 				err.println("wire-reclassifier: the run could not start or finish: " + Console.safe(startFailure(ex)));
 				return ExitCode.FAILED;
 			}
@@ -150,6 +165,18 @@ final class Workspace implements AutoCloseable {
 					+ Console.safe(ex.getMessage()));
 			return ExitCode.USAGE;
 		}
+	}
+
+	/** Whether the application could not start because a property's value has the wrong form (a usage error). */
+	private static boolean isBadSetting(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof org.springframework.beans.TypeMismatchException
+					|| cause instanceof org.springframework.core.convert.ConversionFailedException
+					|| cause instanceof org.springframework.boot.context.properties.bind.BindException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Why the application could not start: the job repository's own words if it is the cause (they name the server). */

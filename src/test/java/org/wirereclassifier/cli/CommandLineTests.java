@@ -297,6 +297,12 @@ class CommandLineTests {
 		}
 
 		@Test
+		void aPropertyWithAValueOfTheWrongForm() {
+			assertRefused("bad configuration: IllegalArgumentException: 'soon' is not a valid duration", "run", "--input",
+					sample(), "--wire-reclassifier.progress-interval=soon");
+		}
+
+		@Test
 		void anUnknownOptionOrCommand() {
 			assertRefused("unknown option --colour", "run", "--colour");
 			assertRefused("unknown command frobnicate", "frobnicate");
