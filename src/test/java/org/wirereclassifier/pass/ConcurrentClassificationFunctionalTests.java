@@ -9,13 +9,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -33,14 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(CrashInjector.class)
 class ConcurrentClassificationFunctionalTests {
 
-	private JobOperatorTestUtils jobOperatorTestUtils;
-
 	@Autowired
-	void jobOperatorTestUtils(JobOperatorTestUtils utils,
-			@Qualifier(ReclassificationJobConfiguration.JOB_NAME) Job job) {
-		utils.setJob(job); // two jobs in the context: say which
-		this.jobOperatorTestUtils = utils;
-	}
+	private JobOperatorTestUtils jobOperatorTestUtils;
 
 	@Autowired
 	private ThreadPoolTaskExecutor classifyingThreads;

@@ -12,11 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.wirereclassifier.AiidArchives;
 import org.wirereclassifier.TestArchives;
@@ -42,14 +40,8 @@ import static org.wirereclassifier.TestArchives.write;
 		"wire-reclassifier.sync=false", "wire-reclassifier.chunk-size=7" })
 class ReclassificationJobFunctionalTests {
 
-	private JobOperatorTestUtils jobOperatorTestUtils;
-
 	@Autowired
-	void jobOperatorTestUtils(JobOperatorTestUtils utils,
-			@Qualifier(ReclassificationJobConfiguration.JOB_NAME) Job job) {
-		utils.setJob(job); // two jobs in the context: say which
-		this.jobOperatorTestUtils = utils;
-	}
+	private JobOperatorTestUtils jobOperatorTestUtils;
 
 	@TempDir
 	private Path dir;

@@ -13,11 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.wirereclassifier.TestArchives;
@@ -34,14 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(CrashInjector.class)
 class RestartFunctionalTests {
 
-	private JobOperatorTestUtils jobOperatorTestUtils;
-
 	@Autowired
-	void jobOperatorTestUtils(JobOperatorTestUtils utils,
-			@Qualifier(ReclassificationJobConfiguration.JOB_NAME) Job job) {
-		utils.setJob(job); // two jobs in the context: say which
-		this.jobOperatorTestUtils = utils;
-	}
+	private JobOperatorTestUtils jobOperatorTestUtils;
 
 	@Autowired
 	private CrashInjector crashes;
