@@ -30,7 +30,6 @@ class RecoverCommand {
 	int run(Arguments arguments) {
 		return Workspace.useRun(arguments, this.err, (context, run) -> {
 			long id = run.id();
-			Path output = RunPlan.publishDirectory(Path.of(run.parameters().getString(RunPlan.OUTPUT)), false);
 			JobOperator operator = context.getBean(JobOperator.class);
 			JobExecution execution = run.execution();
 			BatchStatus status = execution.getStatus();
@@ -60,7 +59,7 @@ class RecoverCommand {
 			Path work = RunPlan.workDirectory(run.parameters());
 			FileSystemUtils.deleteRecursively(work);
 			this.out.println("Run " + id + " is abandoned and its working files are deleted; files already published in "
-					+ Console.safe(output) + " are left as they are. The next `run` of this pass over these inputs "
+					+ Console.safe(run.parameters().getString(RunPlan.OUTPUT)) + " are left as they are. The next `run` of this pass over these inputs "
 					+ "starts from the beginning.");
 			return ExitCode.COMPLETED;
 		});

@@ -23,11 +23,9 @@ import org.wirereclassifier.pass.RunPlan;
  * One run of a workspace, as the job repository has it: a job execution, its place among the executions of the
  * same pass over the same inputs (a resumed run is a new execution), and the records accounted for when it ended.
  *
- * @param resumes the run this one resumed, or null
- * @param resumedBy the run that resumed this one, or null
- * @param readBefore the records the runs it resumed had read
+ * @param history all executions of the run's job instance: the run, the runs it resumed, those that resumed it
  */
-record RunRecord(JobExecution execution, RunParts parts, Long resumes, Long resumedBy, long readBefore) {
+record RunRecord(JobExecution execution, RunParts parts, List<JobExecution> history) {
 
 	/** How many runs of each job `status` looks at: a shared repository may hold other workspaces' runs too. */
 	private static final int INSTANCES = 500;
@@ -52,14 +50,24 @@ record RunRecord(JobExecution execution, RunParts parts, Long resumes, Long resu
 
 	/** One of the executions of a job instance, as a run: {@code executions} are all the instance's. */
 	static RunRecord of(List<JobExecution> executions, JobExecution execution) {
-		JobParameters parameters = execution.getJobParameters();
-		Long previous = executions.stream().map(JobExecution::getId).filter(id -> id < execution.getId())
-			.max(Long::compare).orElse(null);
-		Long next = executions.stream().map(JobExecution::getId).filter(id -> id > execution.getId())
-			.min(Long::compare).orElse(null);
-		long readBefore = previous == null ? 0 : RunParts.asOf(executions, previous, parameters).tally().read;
-		return new RunRecord(execution, RunParts.asOf(executions, execution.getId(), parameters), previous, next,
-				readBefore);
+		return new RunRecord(execution, RunParts.asOf(executions, execution.getId(), execution.getJobParameters()),
+				List.copyOf(executions));
+	}
+
+	/** The run this one resumed, or null. */
+	Long resumes() {
+		return this.history.stream().map(JobExecution::getId).filter(id -> id < id()).max(Long::compare).orElse(null);
+	}
+
+	/** The run that resumed this one, or null. */
+	Long resumedBy() {
+		return this.history.stream().map(JobExecution::getId).filter(id -> id > id()).min(Long::compare).orElse(null);
+	}
+
+	/** The records the runs this one resumed had read (so that its rate counts its own). */
+	long readBefore() {
+		Long previous = resumes();
+		return previous == null ? 0 : RunParts.asOf(this.history, previous, parameters()).tally().read;
 	}
 
 	/** Run {@code id} of the workspace {@code output}. */

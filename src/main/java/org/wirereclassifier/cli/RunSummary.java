@@ -19,7 +19,6 @@ import org.wirereclassifier.report.RunChanges;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One screen about one run: the end of {@code run}, and {@code report RUN}. Counts, time and rate, the changes by
@@ -101,7 +100,7 @@ final class RunSummary {
 			return null;
 		}
 		try {
-			JsonNode id = JsonMapper.builder().build().readTree(summary.toFile()).path("run").path("id");
+			JsonNode id = Json.read(summary).path("run").path("id");
 			return id.isNumber() ? id.asLong() : null;
 		}
 		catch (JacksonException ex) {
