@@ -11,8 +11,8 @@ final class Console {
 
 	static String safe(Object value) {
 		String text = String.valueOf(value);
-		StringBuilder out = new StringBuilder(Math.min(text.length(), 300));
-		for (int i = 0; i < text.length() && out.length() < 300; i++) {
+		StringBuilder out = new StringBuilder(Math.min(text.length(), 1000));
+		for (int i = 0; i < text.length() && out.length() < 1000; i++) {
 			char c = text.charAt(i);
 			if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == '\u2028' || c == '\u2029') {
 				out.append(String.format("\\u%04x", (int) c));
@@ -21,7 +21,7 @@ final class Console {
 				out.append(c);
 			}
 		}
-		if (out.length() >= 300) {
+		if (out.length() >= 1000) {
 			out.append('…');
 		}
 		return out.toString();

@@ -86,8 +86,11 @@ class RunCommand {
 		catch (JobInstanceAlreadyCompleteException ex) {
 			this.out.println("This pass already completed over these inputs (run " + last.getId()
 					+ "); nothing to do. Change the job file or the inputs to make a new run.");
-			new RunSummary(record(repository, last)).print(this.out);
-			return ExitCode.COMPLETED;
+			RunRecord completed = record(repository, last);
+			new RunSummary(completed).print(this.out);
+			// the completed run's own status (3 if it had rejects): a scheduler that missed it (killed after it
+			// completed) still sees it
+			return completed.exitStatus();
 		}
 		RunRecord run = record(repository, execution);
 		if (execution.getStatus() != BatchStatus.COMPLETED) {

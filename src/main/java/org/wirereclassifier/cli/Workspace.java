@@ -189,9 +189,14 @@ final class Workspace implements AutoCloseable {
 		return RunRecord.rootCause(ex);
 	}
 
-	/** The default job repository: an H2 file database in the workspace. */
+	/**
+	 * The default job repository: an H2 file database in the workspace. {@code WRITE_DELAY=0}: H2 otherwise writes
+	 * a commit from a background thread up to half a second later, so a {@code kill -9} just after a chunk (or
+	 * after publishing) would lose its record, and the run's outputs would no longer match the repository.
+	 */
 	static String repositoryUrl(Path output) {
-		return "jdbc:h2:file:" + RunPlan.stateDirectory(output).resolve("repository").toAbsolutePath();
+		return "jdbc:h2:file:" + RunPlan.stateDirectory(output).resolve("repository").toAbsolutePath()
+				+ ";WRITE_DELAY=0";
 	}
 
 	Path output() {

@@ -63,68 +63,123 @@ public class PublishOutputsTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
-		StepExecution publishing = chunkContext.getStepContext().getStepExecution();
-		JobExecution job = publishing.getJobExecution();
+		StepExecution step = chunkContext.getStepContext().getStepExecution();
+		JobExecution job = step.getJobExecution();
 		JobParameters parameters = job.getJobParameters();
 		boolean dryRun = RunPlan.isDryRun(parameters);
 		Path work = RunPlan.workDirectory(parameters);
 		Path output = RunPlan.publishDirectory(Path.of(parameters.getString(RunPlan.OUTPUT)), dryRun);
+		Path published = publishedDirectory(work);
 		if (!Files.isDirectory(work)) {
-			return RepeatStatus.FINISHED; // published by an earlier attempt that died before it could record so
+			// published by an earlier attempt, which died before its step's completion was committed: only its
+			// clean-up may be left to finish
+			deleteRecursively(published);
+			return RepeatStatus.FINISHED;
 		}
 		RunParts parts = RunParts.of(this.jobRepository, job.getJobInstance(), parameters);
 		ArchiveTally tally = parts.tally();
+		// an attempt that died after its first rename left this behind: a part missing then was moved already
+		Path publishing = work.resolve(PUBLISHING);
+		boolean resumed = Files.exists(publishing);
 
 		Pass pass = RunPlan.loadPass(parameters.getString(RunPlan.PASS), parameters.getString(RunPlan.PASS_SHA256));
 		Files.createDirectories(output);
-		if (parts.parts().stream().anyMatch(part -> !part.directory().equals(work))) {
+		if (!resumed && parts.parts().stream().anyMatch(part -> !part.directory().equals(work))) {
 			// partitions (even one): their side files joined in archive order, report.csv's header once
 			concatenate(parts, work, AmendedArchiveWriter.REJECTS, 0);
 			concatenate(parts, work, AUDIT, 0);
 			concatenate(parts, work, REPORT_CSV, ChangeReportRows.header().length);
 		}
-		Path rejects = AmendedArchiveWriter.partOf(work, AmendedArchiveWriter.REJECTS);
-		// a publish resumed after it moved rejects.jsonl finds it in the output directory
-		long auditEntries = ReportRecorder.writeHtml(AmendedArchiveWriter.partOf(work, REPORT_HTML),
-				reportInfo(pass, parameters, dryRun), tally, parts.contexts(), parts.directories(),
-				Files.exists(rejects) ? rejects : output.resolve(AmendedArchiveWriter.REJECTS));
-		this.metrics.count(job.getJobInstance().getJobName(), tally);
-		Map<String, Object> summary = summary(pass, tally, auditEntries, dryRun,
-				RunPlan.isAmendment(parameters) ? Path.of(parameters.getString(RunPlan.AMENDMENTS)) : null,
-				RunPlan.isRevert(parameters) ? Path.of(parameters.getString(RunPlan.REVERT_AUDIT)).getParent() : null);
-		summary.put("run", runInfo(job));
-		Files.write(AmendedArchiveWriter.partOf(work, SUMMARY),
-				(JSON.writeValueAsString(summary) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		List<Path> names = new ArrayList<>();
 		if (!dryRun) {
 			for (RunParts.Part part : parts.parts()) {
 				for (ArchiveTally.FileCounts file : part.tally().files) {
-					publish(part.directory(), output, file.file);
+					names.add(AmendedArchiveWriter.partOf(part.directory(), file.file));
 				}
 			}
 		}
-		publish(work, output, AmendedArchiveWriter.REJECTS);
-		publish(work, output, AUDIT);
-		publish(work, output, REPORT_CSV);
-		publish(work, output, REPORT_HTML);
-		publish(work, output, SUMMARY); // last: a summary.json from this run means the run is all there
-		deleteWorkDirectory(work);
+		for (String name : List.of(AmendedArchiveWriter.REJECTS, AUDIT, REPORT_CSV)) {
+			names.add(AmendedArchiveWriter.partOf(work, name));
+		}
+		if (!resumed) {
+			// every part is checked before the first rename: a publish that cannot finish moves nothing
+			for (Path part : names) {
+				if (!Files.isRegularFile(part)) {
+					throw new IOException(part.getFileName() + " of this run's working files (in " + part.getParent()
+							+ ") is missing: the run cannot be published. `recover RUN --abandon` gives it up so "
+							+ "that the same command starts it over");
+				}
+			}
+			Path rejects = AmendedArchiveWriter.partOf(work, AmendedArchiveWriter.REJECTS);
+			long auditEntries = ReportRecorder.writeHtml(AmendedArchiveWriter.partOf(work, REPORT_HTML),
+					reportInfo(pass, parameters, dryRun), tally, parts.contexts(), parts.directories(), rejects);
+			this.metrics.count(job.getJobInstance().getJobName(), tally);
+			Map<String, Object> summary = summary(pass, tally, auditEntries, dryRun,
+					RunPlan.isAmendment(parameters) ? Path.of(parameters.getString(RunPlan.AMENDMENTS)) : null,
+					RunPlan.isRevert(parameters) ? Path.of(parameters.getString(RunPlan.REVERT_AUDIT)).getParent()
+							: null);
+			summary.put("run", runInfo(job));
+			Files.write(AmendedArchiveWriter.partOf(work, SUMMARY),
+					(JSON.writeValueAsString(summary) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			// what is renamed must be on the disk before its name is: else a power cut could publish an empty file
+			for (Path part : names) {
+				force(part);
+			}
+			force(AmendedArchiveWriter.partOf(work, REPORT_HTML));
+			force(AmendedArchiveWriter.partOf(work, SUMMARY));
+			Files.write(publishing, new byte[0]);
+			force(publishing);
+			forceDirectory(work);
+		}
+		names.add(AmendedArchiveWriter.partOf(work, REPORT_HTML));
+		names.add(AmendedArchiveWriter.partOf(work, SUMMARY)); // last: a summary.json from this run means it is all there
+		for (Path part : names) {
+			publish(part, output);
+		}
+		forceDirectory(output);
+		// Only now may anything be deleted: the working directory is first renamed out of the way in one step, so
+		// that an attempt killed while deleting finds no half-deleted run to publish again.
+		Files.move(work, published, StandardCopyOption.ATOMIC_MOVE);
+		forceDirectory(work.getParent());
+		deleteRecursively(published);
 		return RepeatStatus.FINISHED;
 	}
 
-	private static void publish(Path work, Path output, String name) throws IOException {
-		Path part = AmendedArchiveWriter.partOf(work, name);
-		Path target = output.resolve(name);
+	/** Marks, in a run's working directory, a publish that has begun renaming. */
+	static final String PUBLISHING = "publishing";
+
+	/** Where a published run's working directory goes to be deleted. */
+	static Path publishedDirectory(Path work) {
+		return work.resolveSibling(work.getFileName() + ".published");
+	}
+
+	private static void publish(Path part, Path output) throws IOException {
+		String name = part.getFileName().toString();
+		Path target = output.resolve(name.substring(0, name.length() - AmendedArchiveWriter.PART.length()));
 		if (!Files.exists(part)) {
-			if (Files.exists(target)) {
-				return; // moved by an earlier attempt that died before it could record so
-			}
-			throw new IOException(part + " is missing: the run's working files were changed outside the pass");
+			return; // moved by an earlier attempt (checked before its first rename)
 		}
 		try {
 			Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (AtomicMoveNotSupportedException ex) {
 			Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	private static void force(Path file) throws IOException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+			channel.force(true);
+		}
+	}
+
+	/** Makes the renames in a directory durable (Linux: fsync of the directory). */
+	static void forceDirectory(Path directory) throws IOException {
+		try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException ex) {
+			// some file systems and platforms cannot sync a directory; the renames are then as durable as they allow
 		}
 	}
 
@@ -154,11 +209,11 @@ public class PublishOutputsTasklet implements Tasklet {
 		}
 	}
 
-	private static void deleteWorkDirectory(Path work) throws IOException {
-		if (!Files.isDirectory(work)) {
+	private static void deleteRecursively(Path directory) throws IOException {
+		if (!Files.isDirectory(directory, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
 			return;
 		}
-		try (Stream<Path> leftovers = Files.walk(work)) {
+		try (Stream<Path> leftovers = Files.walk(directory)) {
 			for (Path leftover : leftovers.sorted(Comparator.reverseOrder()).toList()) {
 				Files.delete(leftover); // deepest first: partitions' directories, then the run's
 			}
