@@ -21,6 +21,9 @@ final class JsonArrayFileReader extends JsonFileReader {
 	byte[] readHeader() throws IOException {
 		this.in.seek(this.in.startsWithBom() ? 3 : 0);
 		skipWhitespace();
+		if (this.in.peek() == ByteSource.EOF) {
+			throw new ArchiveFileException(this.file.path() + ": empty file, expected a JSON array of wire objects");
+		}
 		if (this.in.next() != '[') {
 			throw new ArchiveFileException(this.file.path() + ": not a JSON array (a .json archive file is one array "
 					+ "of wire objects; use .jsonl for one object a line)");
@@ -44,6 +47,19 @@ final class JsonArrayFileReader extends JsonFileReader {
 		}
 		int c = this.in.peek();
 		if (c == ']') {
+			if (comma && this.records == 0) {
+				this.in.endCapture();
+				return brokenRest(start, lineAtStart, "a comma before the first element");
+			}
+			// anything but white space after ] would otherwise be copied through unseen as the file's end
+			this.in.next();
+			skipWhitespace();
+			if (this.in.peek() != ByteSource.EOF) {
+				long after = this.in.offset();
+				long afterLine = this.line;
+				this.in.endCapture();
+				return bytesAfterArray(start, lineAtStart, after, afterLine);
+			}
 			// a trailing comma before ] is tolerated: it is copied through with the file's end
 			this.in.endCapture();
 			this.in.seek(start);
@@ -85,6 +101,23 @@ final class JsonArrayFileReader extends JsonFileReader {
 				StandardCharsets.UTF_8);
 		return new ArchiveItem.Rejected(source, null, reason + "; the rest of the file, from line " + line
 				+ ", is rejected as one piece", shown.strip());
+	}
+
+	/**
+	 * The array's end and what follows it are rejected as one piece, copied as they are, so that the bytes after
+	 * ] are reported rather than passed over.
+	 */
+	private ArchiveItem bytesAfterArray(long start, long line, long after, long afterLine) throws IOException {
+		this.finished = true;
+		this.records++;
+		long size = this.in.size();
+		SourceRecord source = new SourceRecord(this.file, this.records, line, start, size, null, 0, 0,
+				RecordLayout.NONE);
+		this.in.seek(size);
+		String shown = new String(this.in.read(after, (int) Math.min(SHOWN_LIMIT, size - after)),
+				StandardCharsets.UTF_8);
+		return new ArchiveItem.Rejected(source, null, "bytes after the JSON array's closing ] (at line " + afterLine
+				+ ", byte offset " + after + "); a .json file is one array", shown.strip());
 	}
 
 	/** Skips one JSON value; false if the file ends inside it. */

@@ -21,6 +21,9 @@ final class JsonRecordWriter {
 		String unit = style.compact() ? ""
 				: style.propertyIndent().substring(Math.min(style.closingIndent().length(),
 						style.propertyIndent().length()));
+		if (!layout.properties().isEmpty()) {
+			return splice(raw, layout, amended, changed, style, unit);
+		}
 		StringBuilder object = new StringBuilder(raw.length + 256).append('{');
 		Set<WireField> written = new HashSet<>();
 		boolean first = true;
@@ -57,6 +60,42 @@ final class JsonRecordWriter {
 		System.arraycopy(raw, source.contentEnd(), result, source.contentStart() + content.length,
 				raw.length - source.contentEnd());
 		return result;
+	}
+
+	/**
+	 * The record's bytes with only the changed values replaced, so that the spacing around untouched properties
+	 * stays as it was; fields the record lacked go after its last property.
+	 */
+	private static byte[] splice(byte[] raw, RecordLayout.Json layout, Wire amended, Set<WireField> changed,
+			RecordLayout.JsonStyle style, String unit) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.length + 256);
+		Set<WireField> written = new HashSet<>();
+		int copied = 0;
+		for (RecordLayout.JsonProperty property : layout.properties()) {
+			WireField field = WireField.byName(property.name()).orElse(null);
+			if (field != null && changed.contains(field)) {
+				out.write(raw, copied, property.valueStart() - copied);
+				StringBuilder value = new StringBuilder();
+				appendValue(value, amended, field, style, unit);
+				out.writeBytes(value.toString().getBytes(StandardCharsets.UTF_8));
+				copied = property.valueEnd();
+				written.add(field);
+			}
+		}
+		int last = layout.properties().get(layout.properties().size() - 1).valueEnd();
+		out.write(raw, copied, last - copied);
+		StringBuilder added = new StringBuilder();
+		for (WireField field : WireField.values()) {
+			if (changed.contains(field) && !written.contains(field)) {
+				separate(added, style, false);
+				appendString(added, field.fieldName());
+				added.append(": ");
+				appendValue(added, amended, field, style, unit);
+			}
+		}
+		out.writeBytes(added.toString().getBytes(StandardCharsets.UTF_8));
+		out.write(raw, last, raw.length - last);
+		return out.toByteArray();
 	}
 
 	private static boolean separate(StringBuilder object, RecordLayout.JsonStyle style, boolean first) {

@@ -340,6 +340,70 @@ class JsonReadersTests {
 			assertThat(read.end().trailerStart()).isEqualTo(text.length());
 		}
 
+		@Test
+		@DisplayName("bytes after the array's closing ] are one rejected piece, copied as they are")
+		void bytesAfterArray() {
+			String text = "[\n  " + wire("a", "") + "\n]\n[]\n";
+			ArchiveTestFiles.FileRead read = readAll(write(directory, "wires.json", text));
+
+			assertThat(read.items()).hasSize(2);
+			assertThat(read.wire(0).wireId()).isEqualTo("a");
+			ArchiveItem.Rejected rejected = read.rejected(1);
+			int after = ("[\n  " + wire("a", "") + "\n]\n").length();
+			assertThat(rejected.reason()).isEqualTo("bytes after the JSON array's closing ] (at line 4, byte offset "
+					+ after + "); a .json file is one array");
+			assertThat(rejected.shownText()).isEqualTo("[]");
+			assertThat(rejected.source().recordNumber()).isEqualTo(2);
+			assertThat(rejected.source().start()).isEqualTo(("[\n  " + wire("a", "")).length());
+			assertThat(rejected.source().end()).isEqualTo(text.length());
+			assertThat(rejected.source().raw()).isNull();
+			assertThat(read.end().trailerStart()).isEqualTo(text.length());
+			assertThat(read.end().trailerEnd()).isEqualTo(text.length());
+		}
+
+		@Test
+		@DisplayName("a stray object after the array's closing ] is rejected")
+		void strayObjectAfterArray() {
+			ArchiveTestFiles.FileRead read = readAll(write(directory, "wires.json", "[][] {}"));
+
+			assertThat(read.items()).hasSize(1);
+			assertThat(read.rejected(0).reason()).isEqualTo("bytes after the JSON array's closing ] (at line 1, "
+					+ "byte offset 2); a .json file is one array");
+			assertThat(read.rejected(0).shownText()).isEqualTo("[] {}");
+			assertThat(read.rejected(0).source().start()).isEqualTo(1);
+			assertThat(read.end().trailerStart()).isEqualTo(7);
+		}
+
+		@Test
+		@DisplayName("a comma before the first element, in an array with no element")
+		void commaInEmptyArray() {
+			ArchiveTestFiles.FileRead read = readAll(write(directory, "wires.json", "[,]\n"));
+
+			assertThat(read.items()).hasSize(1);
+			assertThat(read.rejected(0).reason()).isEqualTo("a comma before the first element; the rest of the file, "
+					+ "from line 1, is rejected as one piece");
+			assertThat(read.rejected(0).source().start()).isEqualTo(1);
+			assertThat(read.end().trailerStart()).isEqualTo(4);
+		}
+
+		@Test
+		@DisplayName("white space after ] is the file's end, not a record")
+		void whitespaceAfterArray() {
+			ArchiveTestFiles.FileRead read = readAll(write(directory, "wires.json", "[]\n \r\n\t"));
+
+			assertThat(read.items()).isEmpty();
+			assertThat(read.end().trailerStart()).isEqualTo(1);
+			assertThat(read.end().trailerEnd()).isEqualTo(7);
+		}
+
+		@Test
+		@DisplayName("a .jsonl file of only white space has no records")
+		void jsonLinesOnlyWhitespace() {
+			ArchiveTestFiles.FileRead read = readAll(write(directory, "wires.jsonl", "\n  \r\n\n"));
+
+			assertThat(read.items()).isEmpty();
+		}
+
 	}
 
 	@Nested
@@ -354,6 +418,15 @@ class JsonReadersTests {
 				.isThrownBy(() -> ArchiveFileReader.open(archiveFile(path)))
 				.withMessage(path + ": not a JSON array (a .json archive file is one array of wire objects; use .jsonl "
 						+ "for one object a line)");
+		}
+
+		@Test
+		void emptyJsonFile() {
+			Path path = write(directory, "wires.json", " \r\n\t");
+
+			assertThatExceptionOfType(ArchiveFileException.class)
+				.isThrownBy(() -> ArchiveFileReader.open(archiveFile(path)))
+				.withMessage(path + ": empty file, expected a JSON array of wire objects");
 		}
 
 		@Test

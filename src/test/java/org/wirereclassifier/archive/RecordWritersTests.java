@@ -343,6 +343,18 @@ class RecordWritersTests {
 		}
 
 		@Test
+		@DisplayName("JSON lines: untouched properties keep their bytes, spacing included; the changed value is spliced in")
+		void compactKeepsSpacing() {
+			ArchiveTestFiles.FileRead read = read("wires.jsonl",
+					"{\"wire_id\":\"a\",\"published\" :  \"2025-01-01\", \"headline\": \"h\", \"codes\": []}\n");
+
+			byte[] rewritten = rewrite(read, 0, wire -> wire.withCodes(List.of("M1")), EnumSet.of(WireField.CODES));
+
+			assertThat(utf8(rewritten)).isEqualTo("{\"wire_id\":\"a\",\"published\" :  \"2025-01-01\", "
+					+ "\"headline\": \"h\", \"codes\": [\"M1\"]}\n");
+		}
+
+		@Test
 		@DisplayName("JSON lines: absent properties are appended at the end, in the format's field order")
 		void compactAppendedProperties() {
 			ArchiveTestFiles.FileRead read = read("wires.jsonl",
