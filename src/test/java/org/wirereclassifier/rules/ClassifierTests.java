@@ -986,7 +986,8 @@ class ClassifierTests {
 				Classification result = classifier.classify(wire("Wire " + i, body));
 				assertThat(result.amended().codes()).isEmpty();
 				// only the pass's own bulk fields change; no zq rule matched
-				assertThat(result.changes()).noneMatch(change -> change.ruleIds().stream().anyMatch(id -> id.startsWith("zq")));
+				assertThat(result.changes())
+					.noneMatch(change -> change.ruleIds().stream().anyMatch(id -> id.startsWith("zq")));
 			}
 		}
 
