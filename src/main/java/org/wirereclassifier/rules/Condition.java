@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.wirereclassifier.archive.Severity;
 
@@ -40,27 +38,14 @@ interface Condition {
 
 	}
 
-	/** The pattern is found in any of {@code fields}, within a bounded number of steps. */
-	record Regex(String ruleId, Pattern pattern, List<WireFacts.TextField> fields) implements Condition {
-
-		/** Steps a match may take on one text: far above any sane pattern, far below a hang. */
-		static final long STEP_LIMIT = 5_000_000;
+	/** The pattern is found in any of {@code fields}; RE2/J matches in time linear in the text, so no bound is needed. */
+	record Regex(com.google.re2j.Pattern pattern, List<WireFacts.TextField> fields) implements Condition {
 
 		@Override
 		public boolean test(WireFacts facts) {
 			for (WireFacts.TextField field : this.fields) {
-				Matcher matcher = this.pattern.matcher(new BoundedCharSequence(facts.text(field), STEP_LIMIT,
-						this.ruleId, this.pattern.pattern()));
-				try {
-					if (matcher.find()) {
-						return true;
-					}
-				}
-				catch (StackOverflowError ex) {
-					// java.util.regex recurses for each repetition of a group: (a|b)* on a long text overflows
-					throw new BoundedCharSequence.RegexTooSlowException("rule " + this.ruleId + ": regular expression /"
-							+ this.pattern.pattern() + "/ recursed too deeply on this wire; use a character class "
-							+ "such as [ab]* instead of (a|b)*");
+				if (this.pattern.matcher(facts.text(field)).find()) {
+					return true;
 				}
 			}
 			return false;

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 import org.wirereclassifier.archive.Severity;
@@ -194,20 +193,66 @@ public final class RuleCompiler {
 	}
 
 	private Condition regex(String regex, List<WireFacts.TextField> fields, String key) {
-		if (RegexShape.nestsQuantifiers(regex)) {
-			problem(key + ".regex /" + regex + "/ nests a quantifier inside a quantified group, which can "
-					+ "backtrack catastrophically; rewrite it (e.g. (ab)+ instead of (a+b?)+)", "when");
+		String unsupported = unsupportedRegexFeature(regex);
+		if (unsupported != null) {
+			problem(key + ".regex /" + regex + "/ uses " + unsupported
+					+ ", which the linear-time engine does not support", "when");
 			return Condition.ALWAYS;
 		}
 		try {
-			return new Condition.Regex(this.ruleId,
-					Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), fields);
+			// RE2/J's case-insensitive mode folds Unicode case too (É matches é, K matches the Kelvin sign)
+			return new Condition.Regex(com.google.re2j.Pattern.compile(regex, com.google.re2j.Pattern.CASE_INSENSITIVE),
+					fields);
 		}
-		catch (PatternSyntaxException ex) {
-			problem(key + ".regex /" + regex + "/ is not a valid regular expression: " + ex.getDescription()
-					+ " near index " + ex.getIndex(), "when");
+		catch (com.google.re2j.PatternSyntaxException ex) {
+			// RE2/J gives no index (always -1), only the reason
+			problem(key + ".regex /" + regex + "/ is not a valid regular expression: " + ex.getDescription(), "when");
 			return Condition.ALWAYS;
 		}
+	}
+
+	/**
+	 * What of java.util.regex's syntax the pattern uses that RE2/J cannot match in linear time, or null: named here
+	 * because RE2/J's own messages for these ("invalid escape sequence") do not say why.
+	 */
+	static String unsupportedRegexFeature(String regex) {
+		boolean inClass = false;
+		for (int i = 0; i < regex.length(); i++) {
+			char c = regex.charAt(i);
+			if (c == '\\') {
+				if (!inClass && i + 1 < regex.length() && regex.charAt(i + 1) >= '1' && regex.charAt(i + 1) <= '9') {
+					return "a backreference";
+				}
+				i++;
+			}
+			else if (inClass) {
+				inClass = c != ']';
+			}
+			else if (c == '[') {
+				inClass = true;
+				// a ] right after [ or [^ is a literal
+				if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
+					i++;
+				}
+				if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
+					i++;
+				}
+			}
+			else if (regex.startsWith("(?=", i) || regex.startsWith("(?!", i)) {
+				return "a lookahead";
+			}
+			else if (regex.startsWith("(?<=", i) || regex.startsWith("(?<!", i)) {
+				return "a lookbehind";
+			}
+			else if (regex.startsWith("(?>", i)) {
+				return "an atomic group";
+			}
+			else if ((c == '*' || c == '+' || c == '?' || c == '}') && i + 1 < regex.length()
+					&& regex.charAt(i + 1) == '+') {
+				return "a possessive quantifier";
+			}
+		}
+		return null;
 	}
 
 	private List<WireFacts.TextField> fields(List<String> in, String key) {

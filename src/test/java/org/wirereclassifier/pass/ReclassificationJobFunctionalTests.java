@@ -293,10 +293,31 @@ class ReclassificationJobFunctionalTests {
 
 		@Test
 		void isRejectedWithTheReasonAndTheRestOfItsChunkGoesOn() throws Exception {
-			// passes validation (no nested quantifier) but backtracks polynomially (n^6) on a's without a c
-			Path job = TestArchives.jobFile(dir.resolve("jobs"), "slow-regex", new String[] { """
-					- id: slow
-					  description: A pattern that backtracks.
+			// regular expressions no longer fail a wire (linear-time matching): rules that never settle on it do
+			Path job = TestArchives.jobFile(dir.resolve("jobs"), "flip-flop", new String[] { """
+					- id: off
+					  description: M1 becomes M2.
+					  when:
+					    has_code: [M1]
+					  then:
+					    remove_codes: [M1]
+					    add_codes: [M2]
+					- id: on
+					  description: A flip wire with neither becomes M1.
+					  when:
+					    all:
+					      - keywords: [flip]
+					      - lacks_code: [M1, M2]
+					  then:
+					    add_codes: [M1]
+					- id: clear
+					  description: M2 goes.
+					  when:
+					    has_code: [M2]
+					  then:
+					    remove_codes: [M2]
+					- id: mark
+					  description: Marked wires get M7.
 					  when:
 					    regex: "a.*a.*a.*a.*a.*a.*c"
 					    in: [body]
@@ -304,7 +325,7 @@ class ReclassificationJobFunctionalTests {
 					    add_codes: [M7]
 					""" });
 			Path input = write(dir.resolve("in/w.csv"), "wire_id,published,headline,body\n"
-					+ "w1,2025-01-01,One,fine\n" + "w2,2025-01-02,Two," + "a".repeat(500) + "\n"
+					+ "w1,2025-01-01,One," + "a".repeat(500) + "\n" + "w2,2025-01-02,Two,flip\n"
 					+ "w3,2025-01-03,Three,aaaaaac\n");
 			Path output = dir.resolve("out");
 			RunPlan plan = RunPlan.prepare(job, List.of(input), output);
@@ -316,7 +337,7 @@ class ReclassificationJobFunctionalTests {
 			JsonNode reject = rejects(output).get(0);
 			assertThat(reject.get("wire_id").asString()).isEqualTo("w2");
 			assertThat(reject.get("reason").asString()).startsWith("classification failed: ")
-				.contains("rule slow: regular expression /a.*a.*a.*a.*a.*a.*c/ took too long on this wire");
+				.contains("the rules do not settle on this wire: after 10 rounds");
 			assertThat(wires(output.resolve("w.csv"))).extracting(w -> w.wireId() + " " + w.codes())
 				.containsExactly("w1 []", "w2 []", "w3 [M7]");
 		}
