@@ -41,6 +41,16 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 
 	private static final String REJECTS_LENGTH = "rejects.length";
 
+	/** Suffix of a length key whose file's CRC-32C is saved under the same name ending in {@code .crc}. */
+	private static final String LENGTH = ".length";
+
+	private static final String CRC = ".crc";
+
+	/** Prefix of the CRC-32C of each finished amended file (its length is its tally's {@code bytes}). */
+	private static final String DONE = "done.";
+
+	private static final String KEYS = "amendedArchiveWriter.";
+
 	private static final String TALLY = "tally";
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -66,6 +76,8 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 	private String outputName;
 
 	private OutputFile rejects;
+
+	private final Map<String, Long> finishedCrcs = new LinkedHashMap<>();
 
 	/**
 	 * @param workDirectory where the {@code .part} files go
@@ -107,14 +119,20 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 			if (context.containsKey(getExecutionContextKey(TALLY))) {
 				this.tally = this.json.readValue(context.getString(getExecutionContextKey(TALLY)), ArchiveTally.class);
 				this.rejects = OutputFile.resume(partOf(this.workDirectory, REJECTS),
-						context.getLong(getExecutionContextKey(REJECTS_LENGTH)));
+						context.getLong(getExecutionContextKey(REJECTS_LENGTH)), crcOf(context, KEYS + REJECTS_LENGTH));
 				for (SideFile side : this.sideFiles) {
+					String key = getExecutionContextKey(side.name() + LENGTH);
 					this.sideOutputs.add(OutputFile.resume(partOf(this.workDirectory, side.name()),
-							context.getLong(getExecutionContextKey(side.name() + ".length"))));
+							context.getLong(key), crcOf(context, key)));
 				}
 				if (context.containsKey(getExecutionContextKey(FILE))) {
 					this.outputName = context.getString(getExecutionContextKey(FILE));
-					this.output = openOutput(this.outputName, context.getLong(getExecutionContextKey(FILE_LENGTH)));
+					this.output = openOutput(this.outputName, context.getLong(getExecutionContextKey(FILE_LENGTH)),
+							crcOf(context, KEYS + FILE_LENGTH));
+				}
+				// the files finished before are not written again, but the publish step would rename them as they are
+				if (!this.dryRun) {
+					checkFinished(context, this.workDirectory, this.tally, this.outputName);
 				}
 			}
 			else {
@@ -186,18 +204,64 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 	private void startFile(ArchiveItem.FileStart start) throws IOException {
 		closeOutput();
 		this.outputName = start.file().name();
-		this.output = openOutput(this.outputName, -1);
+		this.output = openOutput(this.outputName, -1, null);
 		this.output.write(start.header());
 		this.tally.startFile(start.file());
 	}
 
 	/** The amended copy of an input file: new ({@code committed < 0}), or cut back to its committed length. */
-	private OutputFile openOutput(String name, long committed) throws IOException {
+	private OutputFile openOutput(String name, long committed, Long crc) throws IOException {
 		Path part = partOf(this.workDirectory, name);
 		if (this.dryRun) {
 			return OutputFile.discarding(part, Math.max(committed, 0));
 		}
-		return committed < 0 ? OutputFile.create(part) : OutputFile.resume(part, committed);
+		return committed < 0 ? OutputFile.create(part) : OutputFile.resume(part, committed, crc);
+	}
+
+	/** The CRC-32C saved beside a length key; null in a context saved before checksums. */
+	private static Long crcOf(ExecutionContext context, String lengthKey) {
+		String key = lengthKey.substring(0, lengthKey.length() - LENGTH.length()) + CRC;
+		return context.containsKey(key) ? context.getLong(key) : null;
+	}
+
+	/** Checks every finished amended file but {@code current} against its final length and CRC-32C. */
+	private static void checkFinished(ExecutionContext context, Path workDirectory, ArchiveTally tally,
+			String current) throws IOException {
+		for (ArchiveTally.FileCounts file : tally.files) {
+			String crcKey = KEYS + DONE + file.file + CRC;
+			if (!file.file.equals(current) && context.containsKey(crcKey)) {
+				OutputFile.check(partOf(workDirectory, file.file), file.bytes, context.getLong(crcKey));
+			}
+		}
+	}
+
+	/**
+	 * Checks every working file that a step's context records (the amended files, unless a dry run, the rejects
+	 * and the side files) against its committed length and CRC-32C: for the publish step, before it renames any.
+	 * @throws DamagedWorkingFileException naming the first file that is missing or changed
+	 */
+	public static void checkWorkingFiles(ExecutionContext context, Path workDirectory, boolean dryRun)
+			throws IOException {
+		if (!context.containsKey(KEYS + TALLY)) {
+			return;
+		}
+		String current = context.containsKey(KEYS + FILE) ? context.getString(KEYS + FILE) : null;
+		if (!dryRun) {
+			checkFinished(context, workDirectory, tallyOf(context), current);
+			if (current != null) {
+				OutputFile.check(partOf(workDirectory, current), context.getLong(KEYS + FILE_LENGTH),
+						crcOf(context, KEYS + FILE_LENGTH));
+			}
+		}
+		for (Map.Entry<String, Object> entry : context.entrySet()) {
+			String key = entry.getKey();
+			if (key.startsWith(KEYS) && key.endsWith(LENGTH) && !key.equals(KEYS + FILE_LENGTH)) {
+				// rejects.length names rejects.jsonl; each side file's key is its name
+				String name = key.equals(KEYS + REJECTS_LENGTH) ? REJECTS
+						: key.substring(KEYS.length(), key.length() - LENGTH.length());
+				OutputFile.check(partOf(workDirectory, name), context.getLong(key), crcOf(context, key));
+			}
+		}
 	}
 
 	private void endFile(ArchiveItem.FileEnd end) throws IOException {
@@ -206,6 +270,9 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 		}
 		this.output.flush(this.sync);
 		this.tally.current().bytes = this.output.length();
+		if (this.output.crc() != null) {
+			this.finishedCrcs.put(this.outputName, this.output.crc());
+		}
 	}
 
 	/**
@@ -259,22 +326,33 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 				this.output.flush(this.sync);
 				context.putString(getExecutionContextKey(FILE), this.outputName);
 				context.putLong(getExecutionContextKey(FILE_LENGTH), this.output.length());
+				putCrc(context, FILE_LENGTH, this.output);
 			}
 			if (this.rejects != null) {
 				this.rejects.flush(this.sync);
 				context.putLong(getExecutionContextKey(REJECTS_LENGTH), this.rejects.length());
+				putCrc(context, REJECTS_LENGTH, this.rejects);
 			}
 			for (int i = 0; i < this.sideFiles.size(); i++) {
 				this.sideOutputs.get(i).flush(this.sync);
-				context.putLong(getExecutionContextKey(this.sideFiles.get(i).name() + ".length"),
+				context.putLong(getExecutionContextKey(this.sideFiles.get(i).name() + LENGTH),
 						this.sideOutputs.get(i).length());
+				putCrc(context, this.sideFiles.get(i).name() + LENGTH, this.sideOutputs.get(i));
 			}
+			this.finishedCrcs.forEach((name, crc) -> context.putLong(getExecutionContextKey(DONE + name + CRC), crc));
 			context.putString(getExecutionContextKey(TALLY), this.json.writeValueAsString(this.tally));
 		}
 		catch (IOException ex) {
 			throw new ItemStreamException("Cannot flush the run's working files in " + this.workDirectory, ex);
 		}
 		this.listener.update(context);
+	}
+
+	private void putCrc(ExecutionContext context, String lengthKey, OutputFile file) {
+		if (file.crc() != null) {
+			context.putLong(getExecutionContextKey(lengthKey.substring(0, lengthKey.length() - LENGTH.length()) + CRC),
+					file.crc());
+		}
 	}
 
 	@Override
@@ -310,7 +388,7 @@ public class AmendedArchiveWriter extends ItemStreamSupport implements ItemStrea
 
 	/** Reads the accounting a step saved in its execution context. */
 	public static ArchiveTally tallyOf(ExecutionContext context) {
-		String key = "amendedArchiveWriter." + TALLY;
+		String key = KEYS + TALLY;
 		return context.containsKey(key)
 				? JsonMapper.builder().build().readValue(context.getString(key), ArchiveTally.class)
 				: new ArchiveTally();

@@ -42,6 +42,8 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 
 	private static final String JOURNAL_LENGTH = "ids.journal.length";
 
+	private static final String JOURNAL_CRC = "ids.journal.crc";
+
 	private final List<ArchiveFile> files;
 
 	private final WireIdIndex ids = new WireIdIndex();
@@ -109,8 +111,11 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 				Files.createDirectories(this.journalPath.getParent());
 				if (journalled) {
 					long length = context.getLong(getExecutionContextKey(JOURNAL_LENGTH));
+					String crcKey = getExecutionContextKey(JOURNAL_CRC);
+					// checked (and cut back) before it is read
+					this.journal = OutputFile.resume(this.journalPath, length,
+							context.containsKey(crcKey) ? context.getLong(crcKey) : null);
 					this.ids.loadJournal(this.journalPath, length);
-					this.journal = OutputFile.resume(this.journalPath, length);
 				}
 				else {
 					this.journal = OutputFile.create(this.journalPath);
@@ -240,6 +245,7 @@ public class ArchiveReader extends ItemStreamSupport implements ItemStreamReader
 				throw new ItemStreamException("Cannot write the duplicate index's journal " + this.journalPath, ex);
 			}
 			context.putLong(getExecutionContextKey(JOURNAL_LENGTH), this.journal.length());
+			context.putLong(getExecutionContextKey(JOURNAL_CRC), this.journal.crc());
 		}
 		context.putInt(getExecutionContextKey(FILE_INDEX), this.fileIndex);
 		context.putString(getExecutionContextKey(STARTED), Boolean.toString(this.started));

@@ -14,6 +14,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.wirereclassifier.archive.ArchiveTally;
+import org.wirereclassifier.archive.DamagedWorkingFileException;
 import org.wirereclassifier.pass.PartitionedReclassificationJobConfiguration;
 import org.wirereclassifier.pass.ReclassificationJobConfiguration;
 import org.wirereclassifier.pass.RunParts;
@@ -158,6 +159,10 @@ record RunRecord(JobExecution execution, RunParts parts, List<JobExecution> hist
 		}
 		int colon = cause.indexOf(": ");
 		String type = colon < 0 ? cause : cause.substring(0, colon);
+		if (type.endsWith(".DamagedWorkingFileException") && colon >= 0) {
+			// its message is written for the user: the class name would only get in the way
+			return cause.substring(colon + 2);
+		}
 		return type.substring(type.lastIndexOf('.') + 1) + (colon < 0 ? "" : cause.substring(colon));
 	}
 
@@ -165,6 +170,9 @@ record RunRecord(JobExecution execution, RunParts parts, List<JobExecution> hist
 		Throwable cause = ex;
 		while (cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
+		}
+		if (cause instanceof DamagedWorkingFileException) {
+			return cause.getMessage();
 		}
 		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}

@@ -34,6 +34,8 @@ public final class ReportRecorder implements WrittenWiresListener {
 
 	private static final String SAMPLE_LENGTH = "reportRecorder.sample.length";
 
+	private static final String SAMPLE_CRC = "reportRecorder.sample.crc";
+
 	private static final String SAMPLED = "reportRecorder.sampled";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -65,7 +67,7 @@ public final class ReportRecorder implements WrittenWiresListener {
 			Path file = this.workDirectory.resolve(SAMPLE);
 			if (context.containsKey(STATS)) {
 				this.stats = ChangeStats.of(JSON.readValue(context.getString(STATS), ChangeStats.Snapshot.class));
-				this.sample = OutputFile.resume(file, context.getLong(SAMPLE_LENGTH));
+				this.sample = OutputFile.resume(file, context.getLong(SAMPLE_LENGTH), crcOf(context));
 				this.sampled = context.getLong(SAMPLED);
 			}
 			else {
@@ -106,8 +108,24 @@ public final class ReportRecorder implements WrittenWiresListener {
 			throw new ItemStreamException("Cannot flush the report's working file in " + this.workDirectory, ex);
 		}
 		context.putLong(SAMPLE_LENGTH, this.sample.length());
+		context.putLong(SAMPLE_CRC, this.sample.crc());
 		context.putLong(SAMPLED, this.sampled);
 		context.putString(STATS, JSON.writeValueAsString(this.stats.snapshot()));
+	}
+
+	private static Long crcOf(ExecutionContext context) {
+		return context.containsKey(SAMPLE_CRC) ? context.getLong(SAMPLE_CRC) : null;
+	}
+
+	/**
+	 * Checks the report's sample that a step's context records against its committed length and CRC-32C: for the
+	 * publish step, before it renames any file.
+	 * @throws org.wirereclassifier.archive.DamagedWorkingFileException if it is missing or changed
+	 */
+	public static void checkWorkingFiles(ExecutionContext context, Path workDirectory) throws IOException {
+		if (context.containsKey(SAMPLE_LENGTH)) {
+			OutputFile.check(workDirectory.resolve(SAMPLE), context.getLong(SAMPLE_LENGTH), crcOf(context));
+		}
 	}
 
 	@Override
