@@ -84,6 +84,13 @@ public class PublishOutputsTasklet implements Tasklet {
 
 		Pass pass = RunPlan.loadPass(parameters.getString(RunPlan.PASS), parameters.getString(RunPlan.PASS_SHA256));
 		Files.createDirectories(output);
+		if (!resumed) {
+			// every working file as committed, before anything is joined or moved: a damaged one stops the publish
+			for (RunParts.Part part : parts.parts()) {
+				AmendedArchiveWriter.checkWorkingFiles(part.context(), part.directory(), dryRun);
+				ReportRecorder.checkWorkingFiles(part.context(), part.directory());
+			}
+		}
 		if (!resumed && parts.parts().stream().anyMatch(part -> !part.directory().equals(work))) {
 			// partitions (even one): their side files joined in archive order, report.csv's header once
 			concatenate(parts, work, AmendedArchiveWriter.REJECTS, 0);
