@@ -1,6 +1,10 @@
 package org.wirereclassifier.pass;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,6 +42,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Job files are data: they are bound to fixed records, and nothing in them is evaluated as code.
  */
 public final class PassDefinitionLoader {
+
+	/** Job and taxonomy files are small; this bounds what a mistaken or hostile file can make the loader read. */
+	private static final int MAX_BYTES = 1024 * 1024;
 
 	private static final Pattern PASS_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -107,14 +114,54 @@ public final class PassDefinitionLoader {
 	}
 
 	private static byte[] read(Path file, String what) {
+		if (!Files.exists(file)) {
+			throw new PassDefinitionException(file + ": no such " + what);
+		}
+		// a FIFO would block the run and a device would never end: only regular files (symlinks followed)
+		if (!Files.isRegularFile(file)) {
+			throw new PassDefinitionException(file + ": not a regular file");
+		}
 		try {
-			return Files.readAllBytes(file);
+			long size = Files.size(file);
+			if (size > MAX_BYTES) {
+				throw tooLarge(file, size, what);
+			}
+			byte[] bytes;
+			try (InputStream in = Files.newInputStream(file)) {
+				// bounded even if the file grows after the size was checked
+				bytes = in.readNBytes(MAX_BYTES + 1);
+			}
+			if (bytes.length > MAX_BYTES) {
+				throw tooLarge(file, Math.max(size, bytes.length), what);
+			}
+			if (!isUtf8(bytes)) {
+				throw new PassDefinitionException(file + ": not UTF-8 text (save it as UTF-8)");
+			}
+			return bytes;
 		}
 		catch (NoSuchFileException ex) {
 			throw new PassDefinitionException(file + ": no such " + what);
 		}
 		catch (IOException ex) {
 			throw new PassDefinitionException(file + ": cannot be read (" + ex.getMessage() + ")");
+		}
+	}
+
+	private static PassDefinitionException tooLarge(Path file, long size, String what) {
+		return new PassDefinitionException(file + ": " + size + " bytes; a " + (what.startsWith("job") ? "job file"
+				: "taxonomy file") + " may be at most 1 MiB");
+	}
+
+	private static boolean isUtf8(byte[] bytes) {
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
 		}
 	}
 

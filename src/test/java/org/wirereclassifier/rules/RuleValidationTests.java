@@ -529,6 +529,35 @@ class RuleValidationTests {
 	}
 
 	@Nested
+	@DisplayName("the file itself")
+	class Files {
+
+		@Test
+		@DisplayName("a FIFO is refused without reading it")
+		void fifo() throws Exception {
+			Path fifo = dir.resolve("pipe.yaml");
+			assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+			assertRefused(fifo, fifo + ": not a regular file");
+		}
+
+		@Test
+		@DisplayName("a file over 1 MiB is refused before it is read")
+		void tooLarge() {
+			Path job = TestArchives.write(dir.resolve("large.yaml"), "# padding\n".repeat(110_000));
+			assertRefused(job, job + ": 1100000 bytes; a job file may be at most 1 MiB");
+		}
+
+		@Test
+		@DisplayName("a file that is not UTF-8 says how to save it")
+		void utf16() throws Exception {
+			Path job = dir.resolve("utf16.yaml");
+			java.nio.file.Files.write(job, "pass:\n  name: x\n".getBytes(java.nio.charset.StandardCharsets.UTF_16));
+			assertRefused(job, job + ": not UTF-8 text (save it as UTF-8)");
+		}
+
+	}
+
+	@Nested
 	@DisplayName("taxonomy files")
 	class Taxonomies {
 
