@@ -91,16 +91,8 @@ final class JsonArrayFileReader extends JsonFileReader {
 
 	/** Everything from {@code start} on is rejected as one piece and copied through as the file's end. */
 	private ArchiveItem brokenRest(long start, long line, String reason) throws IOException {
-		this.finished = true;
-		this.records++;
-		long size = this.in.size();
-		SourceRecord source = new SourceRecord(this.file, this.records, line, start, size, null, 0, 0,
-				RecordLayout.NONE);
-		this.in.seek(size);
-		String shown = new String(this.in.read(start, (int) Math.min(SHOWN_LIMIT, size - start)),
-				StandardCharsets.UTF_8);
-		return new ArchiveItem.Rejected(source, null, reason + "; the rest of the file, from line " + line
-				+ ", is rejected as one piece", shown.strip());
+		return rejectRest(start, line, start, reason + "; the rest of the file, from line " + line
+				+ ", is rejected as one piece");
 	}
 
 	/**
@@ -108,16 +100,21 @@ final class JsonArrayFileReader extends JsonFileReader {
 	 * ] are reported rather than passed over.
 	 */
 	private ArchiveItem bytesAfterArray(long start, long line, long after, long afterLine) throws IOException {
+		return rejectRest(start, line, after, "bytes after the JSON array's closing ] (at line " + afterLine
+				+ ", byte offset " + after + "); a .json file is one array");
+	}
+
+	/** Rejects the file from {@code start} to its end as one record, showing it from {@code shownFrom}. */
+	private ArchiveItem rejectRest(long start, long line, long shownFrom, String reason) throws IOException {
 		this.finished = true;
 		this.records++;
 		long size = this.in.size();
 		SourceRecord source = new SourceRecord(this.file, this.records, line, start, size, null, 0, 0,
 				RecordLayout.NONE);
 		this.in.seek(size);
-		String shown = new String(this.in.read(after, (int) Math.min(SHOWN_LIMIT, size - after)),
+		String shown = new String(this.in.read(shownFrom, (int) Math.min(SHOWN_LIMIT, size - shownFrom)),
 				StandardCharsets.UTF_8);
-		return new ArchiveItem.Rejected(source, null, "bytes after the JSON array's closing ] (at line " + afterLine
-				+ ", byte offset " + after + "); a .json file is one array", shown.strip());
+		return new ArchiveItem.Rejected(source, null, reason, shown.strip());
 	}
 
 	/** Skips one JSON value; false if the file ends inside it. */
